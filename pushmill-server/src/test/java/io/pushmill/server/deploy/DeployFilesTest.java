@@ -99,7 +99,8 @@ class DeployFilesTest {
             .map(q -> q.record() + "  (" + q.source() + ")\n    " + q.expr())
             .collect(Collectors.joining("\n"));
     assertThat(run.exitCode())
-        .as("promtool check rules failed:\n%s\nThe expressions, after substitution:\n%s",
+        .as(
+            "promtool check rules failed:\n%s\nThe expressions, after substitution:\n%s",
             run.output(), listing)
         .isZero();
     assertThat(run.output()).contains("SUCCESS: " + queries.size() + " rules found");
@@ -120,9 +121,17 @@ class DeployFilesTest {
   void grafana_variables_are_replaced_and_unknown_ones_are_refused() {
     String[][] cases = {
       /* 1 */ {"rate(x[$__rate_interval])", "rate(x[4s])"},
-      /* 2 */ {"x{exported_job=\"$script_path\"}", "x{exported_job=\"u/admin/random_number_metric_script\"}"},
-      /* 3 */ {"x{path=~\"${path}\"}", "x{path=~\"(u/admin/random_number_metric_script|f/ops/nightly)\"}"},
-      /* 4 */ {"x{path=~\"${path:regex}\"}[$__range]", "x{path=~\"(u/admin/random_number_metric_script|f/ops/nightly)\"}[15m]"},
+      /* 2 */ {
+        "x{exported_job=\"$script_path\"}",
+        "x{exported_job=\"u/admin/random_number_metric_script\"}"
+      },
+      /* 3 */ {
+        "x{path=~\"${path}\"}", "x{path=~\"(u/admin/random_number_metric_script|f/ops/nightly)\"}"
+      },
+      /* 4 */ {
+        "x{path=~\"${path:regex}\"}[$__range]",
+        "x{path=~\"(u/admin/random_number_metric_script|f/ops/nightly)\"}[15m]"
+      },
       /* 5 */ {"x[[[__interval]]]", "x[1s]"},
       /* 6 */ {"x{a=~\"b$\"} / $__range_s", "x{a=~\"b$\"} / 900"},
     };
@@ -138,7 +147,9 @@ class DeployFilesTest {
   void label_values_variable_queries_become_series_selectors() {
     String[][] cases = {
       /* 1 */ {"label_values(exported_job)", "{exported_job!=\"\"}"},
-      /* 2 */ {"label_values(pushmill_job_runs_total, path)", "pushmill_job_runs_total{path!=\"\"}"},
+      /* 2 */ {
+        "label_values(pushmill_job_runs_total, path)", "pushmill_job_runs_total{path!=\"\"}"
+      },
       /* 3 */ {"label_values(up{job=\"a\"},instance)", "up{job=\"a\",instance!=\"\"}"},
       /* 4 */ {"label_values(up{}, instance)", "up{instance!=\"\"}"},
       /* 5 */ {"sum(up)", "sum(up)"},
@@ -146,13 +157,14 @@ class DeployFilesTest {
     for (int i = 0; i < cases.length; i++) {
       assertThat(variableSelector(cases[i][0])).as("case %d", i + 1).isEqualTo(cases[i][1]);
     }
-    assertThatThrownBy(() -> variableSelector("label_names()")).hasMessageContaining("label_names()");
+    assertThatThrownBy(() -> variableSelector("label_names()"))
+        .hasMessageContaining("label_names()");
   }
 
   // ---- the dashboards
 
   @Test
-  void tutorial_dashboard_has_the_companion_json_settings_and_panels() throws IOException {
+  void tutorial_dashboard_has_the_companion_json_settings_and_variable() throws IOException {
     JsonNode d = dashboard("job_metric_dashboard.json");
     assertThat(d.path("title").asText()).isEqualTo("Job metrics Dashboard");
     assertThat(d.path("refresh").asText()).isEqualTo("5s");
@@ -165,7 +177,12 @@ class DeployFilesTest {
     assertThat(variable.path("type").asText()).isEqualTo("query");
     assertThat(variable.path("hide").asInt()).isEqualTo(1);
     assertThat(variableQuery(variable)).isEqualTo("label_values(exported_job)");
+  }
 
+  @Test
+  void tutorial_dashboard_panels_have_the_companion_json_queries_and_intervals()
+      throws IOException {
+    JsonNode d = dashboard("job_metric_dashboard.json");
     assertThat(d.path("panels").size()).isEqualTo(2);
     JsonNode raw = panel(d, "Processed records (raw)");
     assertThat(raw.path("type").asText()).isEqualTo("timeseries");
@@ -195,11 +212,16 @@ class DeployFilesTest {
     assertThat(variable.path("name").asText()).isEqualTo("path");
     assertThat(variableQuery(variable)).isEqualTo("label_values(pushmill_job_runs_total, path)");
 
-    List<String> exprs = panels(d).flatMap(p -> stream(p.path("targets"))).map(t -> t.path("expr").asText()).toList();
+    List<String> exprs =
+        panels(d)
+            .flatMap(p -> stream(p.path("targets")))
+            .map(t -> t.path("expr").asText())
+            .toList();
     List<String> wanted =
         List.of(
             "sum by \\(status\\) \\(rate\\(pushmill_job_runs_total\\{path=~\"\\$path\"}\\[",
-            "histogram_quantile\\(0\\.\\d+, sum by \\(le, path\\) \\(rate\\(pushmill_job_duration_seconds_bucket\\{path=~\"\\$path\"}",
+            "histogram_quantile\\(0\\.\\d+, sum by \\(le, path\\)"
+                + " \\(rate\\(pushmill_job_duration_seconds_bucket\\{path=~\"\\$path\"}",
             "time\\(\\) - .*pushmill_job_last_success_timestamp_seconds",
             "increase\\(pushmill_schedule_skipped_occurrences_total\\[",
             "sum by \\(state\\) \\(pushmill_queue_jobs\\)",
@@ -207,38 +229,62 @@ class DeployFilesTest {
             "histogram_quantile\\(0\\.\\d+, .*pushmill_schedule_start_delay_seconds_bucket",
             "pushmill_schedule_next_run_timestamp_seconds\\) - time\\(\\)");
     for (String regex : wanted) {
-      assertThat(exprs).as("an expression matching %s", regex).anyMatch(e -> Pattern.compile(regex).matcher(e).find());
+      assertThat(exprs)
+          .as("an expression matching %s", regex)
+          .anyMatch(e -> Pattern.compile(regex).matcher(e).find());
     }
 
     Set<String> used = new TreeSet<>();
-    exprs.forEach(e -> Pattern.compile("pushmill_\\w+").matcher(e).results().forEach(m -> used.add(m.group())));
+    exprs.forEach(
+        e ->
+            Pattern.compile("pushmill_\\w+")
+                .matcher(e)
+                .results()
+                .forEach(m -> used.add(m.group())));
     assertThat(used)
         .as("pushmill_* names in the dashboard, each one of issue 3's automatic job metrics")
-        .allSatisfy(name -> assertThat(name.replaceFirst("_(bucket|sum|count)$", "")).isIn(AUTOMATIC_JOB_METRICS));
+        .allSatisfy(
+            name ->
+                assertThat(name.replaceFirst("_(bucket|sum|count)$", ""))
+                    .isIn(AUTOMATIC_JOB_METRICS));
   }
 
   @Test
   void every_panel_query_and_variable_uses_the_provisioned_datasource() throws IOException {
-    JsonNode provisioned = YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/datasource.yml").toFile());
+    JsonNode provisioned =
+        YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/datasource.yml").toFile());
     String uid = provisioned.at("/datasources/0/uid").asText();
     assertThat(uid).isEqualTo("prometheus");
     for (String name : DASHBOARDS) {
       JsonNode d = dashboard(name);
       List<JsonNode> users = new ArrayList<>();
-      panels(d).forEach(p -> { users.add(p); stream(p.path("targets")).forEach(users::add); });
+      panels(d)
+          .forEach(
+              p -> {
+                users.add(p);
+                stream(p.path("targets")).forEach(users::add);
+              });
       stream(d.at("/templating/list")).forEach(users::add);
-      assertThat(users).as(name).isNotEmpty().allSatisfy(n -> {
-        assertThat(n.at("/datasource/uid").asText()).as("%s: datasource of %s", name, n).isEqualTo(uid);
-        assertThat(n.at("/datasource/type").asText()).isEqualTo("prometheus");
-      });
+      assertThat(users)
+          .as(name)
+          .isNotEmpty()
+          .allSatisfy(
+              n -> {
+                assertThat(n.at("/datasource/uid").asText())
+                    .as("%s: datasource of %s", name, n)
+                    .isEqualTo(uid);
+                assertThat(n.at("/datasource/type").asText()).isEqualTo("prometheus");
+              });
     }
   }
 
   // ---- provisioning, Prometheus, compose, image
 
   @Test
-  void grafana_provisioning_points_at_the_prometheus_service_and_the_mounted_dashboards() throws Exception {
-    JsonNode ds = YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/datasource.yml").toFile());
+  void grafana_provisioning_points_at_the_prometheus_service_and_the_mounted_dashboards()
+      throws Exception {
+    JsonNode ds =
+        YAML.readTree(DEPLOY.resolve("grafana/provisioning/datasources/datasource.yml").toFile());
     assertThat(ds.path("datasources").size()).isEqualTo(1);
     JsonNode prometheus = ds.at("/datasources/0");
     assertThat(prometheus.path("name").asText()).isEqualTo("Prometheus");
@@ -247,17 +293,22 @@ class DeployFilesTest {
     assertThat(prometheus.path("access").asText()).isEqualTo("proxy");
     assertThat(prometheus.path("isDefault").asBoolean()).isTrue();
 
-    JsonNode providers = YAML.readTree(DEPLOY.resolve("grafana/provisioning/dashboards/dashboards.yml").toFile());
+    JsonNode providers =
+        YAML.readTree(DEPLOY.resolve("grafana/provisioning/dashboards/dashboards.yml").toFile());
     assertThat(providers.at("/providers/0/type").asText()).isEqualTo("file");
     String dashboardsPath = providers.at("/providers/0/options/path").asText();
 
     Map<String, Path> grafanaMounts = mounts(compose().at("/services/grafana"));
     assertThat(grafanaMounts.get(dashboardsPath)).isEqualTo(DEPLOY.resolve("grafana/dashboards"));
-    assertThat(grafanaMounts.get("/etc/grafana/provisioning")).isEqualTo(DEPLOY.resolve("grafana/provisioning"));
-    assertThat(grafanaMounts.get("/etc/grafana/grafana.ini")).isEqualTo(DEPLOY.resolve("grafana/grafana.ini"));
+    assertThat(grafanaMounts.get("/etc/grafana/provisioning"))
+        .isEqualTo(DEPLOY.resolve("grafana/provisioning"));
+    assertThat(grafanaMounts.get("/etc/grafana/grafana.ini"))
+        .isEqualTo(DEPLOY.resolve("grafana/grafana.ini"));
 
     Map<String, String> ini = ini(DEPLOY.resolve("grafana/grafana.ini"));
-    assertThat(ini).containsEntry("security.admin_user", "pushmill").containsKey("security.admin_password");
+    assertThat(ini)
+        .containsEntry("security.admin_user", "pushmill")
+        .containsKey("security.admin_password");
     assertThat(ini.get("dashboards.default_home_dashboard_path"))
         .isEqualTo(dashboardsPath + "/job_metric_dashboard.json");
   }
@@ -271,40 +322,58 @@ class DeployFilesTest {
 
     JsonNode gateway = scrapeJob(p, "prometheus_gateway");
     assertThat(gateway.path("scrape_interval").asText()).isEqualTo("1s");
-    assertThat(gateway.has("honor_labels")).as("honor_labels must stay at its default, false").isFalse();
+    assertThat(gateway.path("honor_labels").asBoolean(false))
+        .as("honor_labels must stay false, so a pushed job label shows as exported_job")
+        .isFalse();
     assertThat(stream(gateway.at("/static_configs/0/targets")).map(JsonNode::asText))
         .containsExactly("pushmill_server:9091");
 
     JsonNode workers = scrapeJob(p, "pushmill_workers").at("/dns_sd_configs/0");
-    assertThat(stream(workers.path("names")).map(JsonNode::asText)).containsExactly("pushmill_worker");
+    assertThat(stream(workers.path("names")).map(JsonNode::asText))
+        .containsExactly("pushmill_worker");
     assertThat(workers.path("type").asText()).isEqualTo("A");
     assertThat(workers.path("port").asInt()).isEqualTo(9100);
 
-    Run check = run(List.of(tool("promtool", "prometheus").toString(), "check", "config", config.toString()));
+    Run check =
+        run(
+            List.of(
+                tool("promtool", "prometheus").toString(), "check", "config", config.toString()));
     assertThat(check.exitCode()).as("promtool check config:\n%s", check.output()).isZero();
-    assertThat(mounts(compose().at("/services/prometheus")).get("/etc/prometheus/prometheus.yml")).isEqualTo(config);
+    assertThat(mounts(compose().at("/services/prometheus")).get("/etc/prometheus/prometheus.yml"))
+        .isEqualTo(config);
   }
 
   @Test
-  void compose_config_renders_five_services_three_workers_and_the_tutorial_ports() throws Exception {
+  void compose_config_renders_five_services_three_workers_and_the_tutorial_ports()
+      throws Exception {
     JsonNode services = compose().path("services");
     assertThat(fieldNames(services))
-        .containsExactlyInAnyOrder("db", "pushmill_server", "pushmill_worker", "prometheus", "grafana");
+        .containsExactlyInAnyOrder(
+            "db", "pushmill_server", "pushmill_worker", "prometheus", "grafana");
     assertThat(services.at("/pushmill_worker/deploy/replicas").asInt()).isEqualTo(3);
 
     Set<Integer> published = new TreeSet<>();
-    stream(services).forEach(s -> stream(s.path("ports")).forEach(port -> published.add(publishedPort(port))));
+    stream(services)
+        .forEach(s -> stream(s.path("ports")).forEach(port -> published.add(publishedPort(port))));
     assertThat(published).containsExactlyInAnyOrder(8000, 9090, 9091, 3000);
 
-    assertThat(stream(services.at("/pushmill_server/networks/default/aliases")).map(JsonNode::asText))
+    assertThat(
+            stream(services.at("/pushmill_server/networks/default/aliases")).map(JsonNode::asText))
         .contains("prometheus_gateway");
     for (String name : List.of("pushmill_server", "pushmill_worker")) {
       assertThat(Path.of(services.at("/" + name + "/build/context").asText())).isEqualTo(ROOT);
-      assertThat(services.at("/" + name + "/build/dockerfile").asText()).isEqualTo("deploy/Dockerfile");
+      assertThat(services.at("/" + name + "/build/dockerfile").asText())
+          .isEqualTo("deploy/Dockerfile");
     }
-    assertThat(services.at("/pushmill_server/depends_on/db/condition").asText()).isEqualTo("service_healthy");
+    assertThat(services.at("/pushmill_server/depends_on/db/condition").asText())
+        .isEqualTo("service_healthy");
     assertThat(stream(services).map(s -> s.path("image").asText()))
-        .allSatisfy(image -> assertThat(image).matches("[\\w./-]+:[\\w.-]+").doesNotEndWith(":latest").doesNotEndWith(":main"));
+        .allSatisfy(
+            image ->
+                assertThat(image)
+                    .matches("[\\w./-]+:[\\w.-]+")
+                    .doesNotEndWith(":latest")
+                    .doesNotEndWith(":main"));
   }
 
   @Test
@@ -313,15 +382,32 @@ class DeployFilesTest {
     String parentPom = Files.readString(ROOT.resolve("pom.xml"));
     String serverPom = Files.readString(ROOT.resolve("pushmill-server/pom.xml"));
 
-    List<String> modules = Pattern.compile("<module>([^<]+)</module>").matcher(parentPom).results().map(m -> m.group(1)).toList();
-    assertThat(modules).isNotEmpty().allSatisfy(m -> assertThat(dockerfile).contains("COPY " + m + " " + m));
+    List<String> modules =
+        Pattern.compile("<module>([^<]+)</module>")
+            .matcher(parentPom)
+            .results()
+            .map(m -> m.group(1))
+            .toList();
+    assertThat(modules)
+        .isNotEmpty()
+        .allSatisfy(m -> assertThat(dockerfile).contains("COPY " + m + " " + m));
     assertThat(dockerfile)
-        .contains("FROM eclipse-temurin:25-jdk", "FROM eclipse-temurin:25-jre", "--mount=type=cache,target=/root/.m2")
+        .contains(
+            "FROM eclipse-temurin:25-jdk",
+            "FROM eclipse-temurin:25-jre",
+            "--mount=type=cache,target=/root/.m2")
         .contains("./mvnw -B -DskipTests", "python3-prometheus-client", "\nUSER ")
         .contains("pushmill-server/target/pushmill.jar", "pushmill-server/target/lib/")
-        .contains("\"-jar\", \"/opt/pushmill/pushmill.jar\"]", "CMD [\"server\"]", "EXPOSE 8000 9091 9100");
-    assertThat(serverPom).contains("<finalName>pushmill</finalName>", "<outputDirectory>${project.build.directory}/lib</outputDirectory>");
-    assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains(".git", "**/target/", "**/node_modules/", "data/");
+        .contains(
+            "\"-jar\", \"/opt/pushmill/pushmill.jar\"]",
+            "CMD [\"server\"]",
+            "EXPOSE 8000 9091 9100");
+    assertThat(serverPom)
+        .contains(
+            "<finalName>pushmill</finalName>",
+            "<outputDirectory>${project.build.directory}/lib</outputDirectory>");
+    assertThat(Files.readAllLines(ROOT.resolve(".dockerignore")))
+        .contains(".git", "**/target/", "**/node_modules/", "data/");
   }
 
   // ---- helpers: dashboards
@@ -335,7 +421,9 @@ class DeployFilesTest {
   }
 
   private static JsonNode panel(JsonNode dashboard, String title) {
-    return panels(dashboard).filter(p -> p.path("title").asText().equals(title)).findFirst()
+    return panels(dashboard)
+        .filter(p -> p.path("title").asText().equals(title))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no panel titled \"" + title + "\""));
   }
 
@@ -343,14 +431,36 @@ class DeployFilesTest {
     JsonNode d = dashboard(dashboardName);
     String stem = dashboardName.replace(".json", "");
     List<Query> queries = new ArrayList<>();
-    panels(d).forEach(p -> stream(p.path("targets")).filter(t -> !t.path("expr").asText().isBlank()).forEach(t ->
-        queries.add(new Query("dashboard:" + stem + ":panel_" + p.path("id").asInt() + "_" + t.path("refId").asText(),
-            dashboardName + " panel \"" + p.path("title").asText() + "\" target " + t.path("refId").asText(),
-            substitute(t.path("expr").asText())))));
-    stream(d.at("/templating/list")).filter(v -> v.path("type").asText().equals("query")).forEach(v ->
-        queries.add(new Query("dashboard:" + stem + ":variable_" + v.path("name").asText(),
-            dashboardName + " variable $" + v.path("name").asText(),
-            substitute(variableSelector(variableQuery(v))))));
+    panels(d)
+        .forEach(
+            p ->
+                stream(p.path("targets"))
+                    .filter(t -> !t.path("expr").asText().isBlank())
+                    .forEach(
+                        t ->
+                            queries.add(
+                                new Query(
+                                    "dashboard:"
+                                        + stem
+                                        + ":panel_"
+                                        + p.path("id").asInt()
+                                        + "_"
+                                        + t.path("refId").asText(),
+                                    dashboardName
+                                        + " panel \""
+                                        + p.path("title").asText()
+                                        + "\" target "
+                                        + t.path("refId").asText(),
+                                    substitute(t.path("expr").asText())))));
+    stream(d.at("/templating/list"))
+        .filter(v -> v.path("type").asText().equals("query"))
+        .forEach(
+            v ->
+                queries.add(
+                    new Query(
+                        "dashboard:" + stem + ":variable_" + v.path("name").asText(),
+                        dashboardName + " variable $" + v.path("name").asText(),
+                        substitute(variableSelector(variableQuery(v))))));
     return queries;
   }
 
@@ -361,7 +471,8 @@ class DeployFilesTest {
 
   /** Grafana's variable functions are not PromQL: check the series selector they stand for. */
   static String variableSelector(String query) {
-    Matcher m = Pattern.compile("label_values\\((?:(.*),\\s*)?(\\w+)\\s*\\)").matcher(query.strip());
+    Matcher m =
+        Pattern.compile("label_values\\((?:(.*),\\s*)?(\\w+)\\s*\\)").matcher(query.strip());
     if (!m.matches()) {
       if (query.strip().matches("(label_names|metrics|query_result)\\(.*")) {
         throw new IllegalArgumentException("no PromQL check for the Grafana function in: " + query);
@@ -374,27 +485,45 @@ class DeployFilesTest {
       return selector + "{" + matcher + "}";
     }
     String inside = selector.substring(selector.indexOf('{') + 1, selector.length() - 1).strip();
-    return selector.substring(0, selector.indexOf('{')) + "{" + (inside.isEmpty() ? "" : inside + ",") + matcher + "}";
+    return selector.substring(0, selector.indexOf('{'))
+        + "{"
+        + (inside.isEmpty() ? "" : inside + ",")
+        + matcher
+        + "}";
   }
 
   /** Replaces $name, ${name}, ${name:format} and [[name]] with GRAFANA_VARIABLES' values. */
   static String substitute(String expr) {
-    Matcher m = Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\[\\[(\\w+)(?::[^]]*)?]]|\\$(\\w+)").matcher(expr);
-    return m.replaceAll(match -> {
-      String name = Stream.of(match.group(1), match.group(2), match.group(3)).filter(g -> g != null).findFirst().orElseThrow();
-      String value = GRAFANA_VARIABLES.get(name);
-      if (value == null) {
-        throw new IllegalArgumentException("unknown Grafana variable $" + name + " in: " + expr + " (give it a value in GRAFANA_VARIABLES)");
-      }
-      return Matcher.quoteReplacement(value);
-    });
+    Matcher m =
+        Pattern.compile("\\$\\{(\\w+)(?::[^}]*)?}|\\[\\[(\\w+)(?::[^]]*)?]]|\\$(\\w+)")
+            .matcher(expr);
+    return m.replaceAll(
+        match -> {
+          String name =
+              Stream.of(match.group(1), match.group(2), match.group(3))
+                  .filter(g -> g != null)
+                  .findFirst()
+                  .orElseThrow();
+          String value = GRAFANA_VARIABLES.get(name);
+          if (value == null) {
+            throw new IllegalArgumentException(
+                "unknown Grafana variable $"
+                    + name
+                    + " in: "
+                    + expr
+                    + " (give it a value in GRAFANA_VARIABLES)");
+          }
+          return Matcher.quoteReplacement(value);
+        });
   }
 
   private static Run promtoolCheckRules(Path dir, List<Query> queries) throws Exception {
     var rules = queries.stream().map(q -> Map.of("record", q.record(), "expr", q.expr())).toList();
     Path file = dir.resolve("dashboard-queries.rules.yml");
-    YAML.writeValue(file.toFile(), Map.of("groups", List.of(Map.of("name", "dashboards", "rules", rules))));
-    return run(List.of(tool("promtool", "prometheus").toString(), "check", "rules", file.toString()));
+    YAML.writeValue(
+        file.toFile(), Map.of("groups", List.of(Map.of("name", "dashboards", "rules", rules))));
+    return run(
+        List.of(tool("promtool", "prometheus").toString(), "check", "rules", file.toString()));
   }
 
   // ---- helpers: compose and config files
@@ -417,10 +546,13 @@ class DeployFilesTest {
       return List.of(v1.get().toString());
     }
     Optional<Path> docker = onPath("docker");
-    if (docker.isPresent() && run(List.of(docker.get().toString(), "compose", "version")).exitCode() == 0) {
+    if (docker.isPresent()
+        && run(List.of(docker.get().toString(), "compose", "version")).exitCode() == 0) {
       return List.of(docker.get().toString(), "compose");
     }
-    return fail("docker-compose not found on PATH: install the Debian package docker-compose (.ci/run does), or Docker Compose v2");
+    return fail(
+        "docker-compose not found on PATH: install the Debian package docker-compose (.ci/run"
+            + " does), or Docker Compose v2");
   }
 
   /** Container path to host path of a service's bind mounts, in v1's short or v2's long form. */
@@ -446,7 +578,9 @@ class DeployFilesTest {
   }
 
   private static JsonNode scrapeJob(JsonNode prometheusConfig, String name) {
-    return stream(prometheusConfig.path("scrape_configs")).filter(j -> j.path("job_name").asText().equals(name)).findFirst()
+    return stream(prometheusConfig.path("scrape_configs"))
+        .filter(j -> j.path("job_name").asText().equals(name))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no scrape job " + name));
   }
 
@@ -459,7 +593,9 @@ class DeployFilesTest {
       if (l.startsWith("[") && l.endsWith("]")) {
         section = l.substring(1, l.length() - 1);
       } else if (!l.isEmpty() && !l.startsWith(";") && !l.startsWith("#") && l.contains("=")) {
-        values.put(section + "." + l.substring(0, l.indexOf('=')).strip(), l.substring(l.indexOf('=') + 1).strip());
+        values.put(
+            section + "." + l.substring(0, l.indexOf('=')).strip(),
+            l.substring(l.indexOf('=') + 1).strip());
       }
     }
     return values;
@@ -471,8 +607,12 @@ class DeployFilesTest {
     Path out = Files.createTempFile("deploy-test", ".out");
     Path err = Files.createTempFile("deploy-test", ".err");
     try {
-      Process process = new ProcessBuilder(command).directory(ROOT.toFile())
-          .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .directory(ROOT.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly().waitFor();
         fail("%s did not finish within 2 minutes", String.join(" ", command));
@@ -485,25 +625,39 @@ class DeployFilesTest {
   }
 
   private static Path tool(String name, String debianPackage) {
-    return onPath(name).orElseGet(() ->
-        fail("%s not found on PATH or in /usr/bin: install the Debian package %s (.ci/run does)", name, debianPackage));
+    return onPath(name)
+        .orElseGet(
+            () ->
+                fail(
+                    "%s not found on PATH or in /usr/bin: install the Debian package %s (.ci/run"
+                        + " does)",
+                    name, debianPackage));
   }
 
   private static Optional<Path> onPath(String name) {
     String path = System.getenv().getOrDefault("PATH", "") + File.pathSeparator + "/usr/bin";
-    return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isBlank())
-        .map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+    return Stream.of(path.split(File.pathSeparator))
+        .filter(dir -> !dir.isBlank())
+        .map(dir -> Path.of(dir, name))
+        .filter(Files::isExecutable)
+        .findFirst();
   }
 
-  /** The checkout's root: the nearest ancestor of the working directory with the parent pom and deploy/. */
+  /**
+   * The checkout's root: the nearest ancestor of the working directory with the parent pom and
+   * deploy/.
+   */
   private static Path repositoryRoot() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("deploy"))
+      if (Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isDirectory(dir.resolve("deploy"))
           && Files.isDirectory(dir.resolve("pushmill-server"))) {
         return dir;
       }
     }
-    throw new IllegalStateException("no repository root (pom.xml, deploy/, pushmill-server/) above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no repository root (pom.xml, deploy/, pushmill-server/) above "
+            + Path.of("").toAbsolutePath());
   }
 
   private static Stream<JsonNode> stream(JsonNode node) {
