@@ -10,8 +10,8 @@ import io.pushmill.metrics.MetricValue;
 import java.time.Instant;
 
 /**
- * Converts the model into generated {@code metrics.proto} messages. Name, type, label pairs and
- * the value fields a client always sets are always written; HELP, unit, timestamps, exemplars and
+ * Converts the model into generated {@code metrics.proto} messages. Name, type, label pairs and the
+ * value fields a client always sets are always written; HELP, unit, timestamps, exemplars and
  * created timestamps only when the model holds them.
  */
 final class ModelToProto {

@@ -33,7 +33,9 @@ final class ProtoToModel {
     String name = utf8(pb.getName(), pb::getNameBytes, "metric family name");
     try {
       Optional<String> help =
-          pb.hasHelp() ? Optional.of(utf8(pb.getHelp(), pb::getHelpBytes, "HELP")) : Optional.empty();
+          pb.hasHelp()
+              ? Optional.of(utf8(pb.getHelp(), pb::getHelpBytes, "HELP"))
+              : Optional.empty();
       String unit = utf8(pb.getUnit(), pb::getUnitBytes, "unit");
       MetricType type = type(pb.getType());
       List<Metric> metrics = new ArrayList<>(pb.getMetricCount());
@@ -138,7 +140,9 @@ final class ProtoToModel {
 
   static MetricValue.Exemplar exemplar(Metrics.Exemplar e) throws ProtobufParseException {
     return new MetricValue.Exemplar(
-        labels(e.getLabelList()), e.getValue(), optionalInstant(e.hasTimestamp(), e.getTimestamp()));
+        labels(e.getLabelList()),
+        e.getValue(),
+        optionalInstant(e.hasTimestamp(), e.getTimestamp()));
   }
 
   static Optional<Instant> optionalInstant(boolean present, Timestamp ts)

@@ -18,9 +18,12 @@ import java.util.Map;
 public final class ProtobufFormat {
   /** The Content-Type of delimited protobuf, as upstream sends it. */
   public static final String CONTENT_TYPE =
-      "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
+      "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+          + " encoding=delimited";
 
-  /** Upstream's (Go's {@code io.ErrUnexpectedEOF}) text for a stream that stops inside a message. */
+  /**
+   * Upstream's (Go's {@code io.ErrUnexpectedEOF}) text for a stream that stops inside a message.
+   */
   static final String UNEXPECTED_EOF = "unexpected EOF";
 
   // Java arrays, and protobuf messages, stop short of 2 GiB.
@@ -75,8 +78,7 @@ public final class ProtobufFormat {
    * @throws ProtobufParseException when a name or label is not valid UTF-8 or a timestamp does not
    *     fit an {@link java.time.Instant}
    */
-  public static MetricFamily fromProto(Metrics.MetricFamily message)
-      throws ProtobufParseException {
+  public static MetricFamily fromProto(Metrics.MetricFamily message) throws ProtobufParseException {
     return ProtoToModel.family(message);
   }
 
@@ -100,8 +102,7 @@ public final class ProtobufFormat {
         return value;
       }
     }
-    throw new ProtobufParseException(
-        "length prefix of message " + index + " overflows 64 bits");
+    throw new ProtobufParseException("length prefix of message " + index + " overflows 64 bits");
   }
 
   private static byte[] readMessage(InputStream in, long size, int index)
@@ -136,8 +137,7 @@ public final class ProtobufFormat {
     return false;
   }
 
-  private static Metrics.MetricFamily parse(byte[] bytes, int index)
-      throws ProtobufParseException {
+  private static Metrics.MetricFamily parse(byte[] bytes, int index) throws ProtobufParseException {
     try {
       return Metrics.MetricFamily.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {

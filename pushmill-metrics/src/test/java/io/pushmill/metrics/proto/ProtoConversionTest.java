@@ -71,8 +71,11 @@ class ProtoConversionTest {
 
   @Test
   void duplicate_label_names_are_kept_for_the_consistency_check() throws Exception {
-    Labels labels = read(family("d", MetricType.GAUGE, gauge(1, "a", "1", "a", "2"))).metrics()
-        .getFirst().labels();
+    Labels labels =
+        read(family("d", MetricType.GAUGE, gauge(1, "a", "1", "a", "2")))
+            .metrics()
+            .getFirst()
+            .labels();
     assertThat(labels.size()).isEqualTo(2);
     assertThat(labels.hasDuplicateNames()).isTrue();
   }
@@ -98,7 +101,8 @@ class ProtoConversionTest {
     assertThat(s.count()).isEqualTo(-1L);
     assertThat(s.sum()).isEqualTo(1.7560473e+07);
     assertThat(s.quantiles())
-        .containsExactly(new MetricValue.Quantile(0.5, 4773), new MetricValue.Quantile(0.99, 76656));
+        .containsExactly(
+            new MetricValue.Quantile(0.5, 4773), new MetricValue.Quantile(0.99, 76656));
     assertThat(s.created()).contains(Instant.ofEpochSecond(1_600_000_000L, 999_999_999));
   }
 
@@ -165,8 +169,10 @@ class ProtoConversionTest {
     MetricValue.Histogram h =
         (MetricValue.Histogram) onlyValue(family("h", MetricType.HISTOGRAM, m));
     assertThat(h.nativeBuckets().isPresent()).as("case %d", n).isEqualTo(isNative);
-    Histogram written = ProtobufFormat.toProto(read(family("h", MetricType.HISTOGRAM, m)))
-        .getMetric(0).getHistogram();
+    Histogram written =
+        ProtobufFormat.toProto(read(family("h", MetricType.HISTOGRAM, m)))
+            .getMetric(0)
+            .getHistogram();
     assertThat(written.hasSchema()).as("case %d written", n).isEqualTo(isNative);
   }
 
@@ -190,8 +196,11 @@ class ProtoConversionTest {
         Arguments.of(6, MetricType.GAUGE_HISTOGRAM, all, "histogram"),
         Arguments.of(7, MetricType.GAUGE, noGauge, "counter"),
         Arguments.of(8, MetricType.GAUGE, noGauge.toBuilder().clearCounter().build(), "summary"),
-        Arguments.of(9, MetricType.GAUGE, histogramOnly.toBuilder()
-            .setUntyped(Untyped.getDefaultInstance()).build(), "untyped"),
+        Arguments.of(
+            9,
+            MetricType.GAUGE,
+            histogramOnly.toBuilder().setUntyped(Untyped.getDefaultInstance()).build(),
+            "untyped"),
         Arguments.of(10, MetricType.SUMMARY, histogramOnly, "histogram"),
         Arguments.of(11, MetricType.COUNTER, Metric.getDefaultInstance(), "none"));
   }
@@ -274,8 +283,7 @@ class ProtoConversionTest {
             io.pushmill.metrics.MetricType.COUNTER,
             "",
             List.of(
-                io.pushmill.metrics.Metric.of(
-                    Labels.of("job", "x"), MetricValue.Counter.of(3))));
+                io.pushmill.metrics.Metric.of(Labels.of("job", "x"), MetricValue.Counter.of(3))));
     assertThat(ProtobufFormat.toProto(model))
         .isEqualTo(
             builder("jobs_done", MetricType.COUNTER)

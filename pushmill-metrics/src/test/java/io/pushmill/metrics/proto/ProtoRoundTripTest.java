@@ -38,7 +38,12 @@ class ProtoRoundTripTest {
   static Stream<Arguments> messages() {
     return Stream.of(
         row(1, family("requests_total", MetricType.COUNTER, richCounter(), counter(0, "a", "b"))),
-        row(2, builder("with_help", MetricType.GAUGE).setHelp("Some help.").addMetric(gauge(1)).build()),
+        row(
+            2,
+            builder("with_help", MetricType.GAUGE)
+                .setHelp("Some help.")
+                .addMetric(gauge(1))
+                .build()),
         row(3, builder("empty_help", MetricType.GAUGE).setHelp("").addMetric(gauge(-0.0)).build()),
         row(4, builder("temp", MetricType.GAUGE).setUnit("celsius").addMetric(gauge(21.5)).build()),
         row(5, family("untyped_ts", MetricType.UNTYPED, withTimestamp(untyped(1, "x", "y"), 1234))),
@@ -54,8 +59,13 @@ class ProtoRoundTripTest {
         row(15, family("", MetricType.UNTYPED, untyped(1))),
         row(16, family("no_value", MetricType.GAUGE, Metric.newBuilder().build())),
         row(17, family("no_metrics", MetricType.COUNTER)),
-        row(18, family("odd_floats", MetricType.GAUGE,
-            gauge(Double.NaN, "v", "nan"), gauge(Double.NEGATIVE_INFINITY, "v", "-inf"))),
+        row(
+            18,
+            family(
+                "odd_floats",
+                MetricType.GAUGE,
+                gauge(Double.NaN, "v", "nan"),
+                gauge(Double.NEGATIVE_INFINITY, "v", "-inf"))),
         row(19, family("unicode", MetricType.GAUGE, gauge(3, "city", "Zürich 🏔", "empty", ""))),
         row(20, family("counter_in_gauge", MetricType.GAUGE, counter(5))),
         row(21, family("gauge", MetricType.GAUGE, gauge(0))));
@@ -89,8 +99,7 @@ class ProtoRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("messages")
-  void reading_what_was_written_gives_the_same_model(int n, MetricFamily message)
-      throws Exception {
+  void reading_what_was_written_gives_the_same_model(int n, MetricFamily message) throws Exception {
     var model = ProtobufFormat.fromProto(message);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ProtobufFormat.write(out, List.of(model));
@@ -145,9 +154,6 @@ class ProtoRoundTripTest {
   }
 
   private static BucketSpan span(int offset, int length) {
-    return BucketSpan.newBuilder()
-        .setOffset(offset)
-        .setLength(length)
-        .build();
+    return BucketSpan.newBuilder().setOffset(offset).setLength(length).build();
   }
 }

@@ -56,19 +56,34 @@ class ProtobufFormatTest {
         row(4, concat(ONE, Arrays.copyOf(ONE, 3)), "unexpected EOF"),
         row(5, "blablabla\n".getBytes(StandardCharsets.US_ASCII), "unexpected EOF"),
         row(6, bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01), "unexpected EOF"),
-        row(7, bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01),
+        row(
+            7,
+            bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01),
             "length prefix of message 1 overflows 64 bits"),
-        row(12, concat(ONE, bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02)),
+        row(
+            12,
+            concat(ONE, bytes(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02)),
             "length prefix of message 2 overflows 64 bits"),
-        row(8, bytes(0x02, 0x00, 0x00),
-            "message 1 is not a valid MetricFamily: Protocol message contained an invalid tag (zero)."),
-        row(9, concat(ONE, bytes(0x01, 0x0f)),
+        row(
+            8,
+            bytes(0x02, 0x00, 0x00),
+            "message 1 is not a valid MetricFamily: Protocol message contained an invalid tag"
+                + " (zero)."),
+        row(
+            9,
+            concat(ONE, bytes(0x01, 0x0f)),
             "message 2 is not a valid MetricFamily: Protocol message tag had invalid wire type."),
-        row(10, bytes(0x03, 0x0a, 0x05, 'a'), "message 1 is not a valid MetricFamily: While parsing"
-            + " a protocol message, the input ended unexpectedly in the middle of a field."
-            + "  This could mean either that the input has been truncated or that an embedded"
-            + " message misreported its own length."),
-        row(11, bytes(0x03, 0x0a, 0x01, 0xff), "metric family name is not valid UTF-8: \"\uFFFD\""));
+        row(
+            10,
+            bytes(0x03, 0x0a, 0x05, 'a'),
+            "message 1 is not a valid MetricFamily: While parsing"
+                + " a protocol message, the input ended unexpectedly in the middle of a field."
+                + "  This could mean either that the input has been truncated or that an embedded"
+                + " message misreported its own length."),
+        row(
+            11,
+            bytes(0x03, 0x0a, 0x01, 0xff),
+            "metric family name is not valid UTF-8: \"\uFFFD\""));
   }
 
   private static Arguments row(int n, byte[] body, String message) {
