@@ -33,7 +33,8 @@ public final class ProtobufFormat {
 
   /**
    * Reads messages until a clean end of stream. A later family with the same name replaces an
-   * earlier one, as upstream does; the returned map keeps the order in which names first appeared.
+   * earlier one, as upstream does. The returned map is unmodifiable and keeps the order in which
+   * names first appeared. An empty stream gives an empty map.
    *
    * @throws ProtobufParseException for a truncated or malformed stream ({@code unexpected EOF} when
    *     the stream stops inside a length prefix or a message)
