@@ -73,29 +73,30 @@ public final class TextWriter {
 
   /** The sample lines of one metric of family {@code name}. */
   public static void appendMetric(StringBuilder sb, String name, MetricType type, Metric m) {
+    Sample sample = new Sample(sb, name, m);
     switch (m.value()) {
-      case MetricValue.Gauge g -> appendSample(sb, name, "", m, null, 0, g.value());
-      case MetricValue.Counter c -> appendSample(sb, name, "", m, null, 0, c.value());
-      case MetricValue.Untyped u -> appendSample(sb, name, "", m, null, 0, u.value());
+      case MetricValue.Gauge g -> sample.write("", null, 0, g.value());
+      case MetricValue.Counter c -> sample.write("", null, 0, c.value());
+      case MetricValue.Untyped u -> sample.write("", null, 0, u.value());
       case MetricValue.Summary s -> {
         for (MetricValue.Quantile q : s.quantiles()) {
-          appendSample(sb, name, "", m, "quantile", q.quantile(), q.value());
+          sample.write("", "quantile", q.quantile(), q.value());
         }
-        appendSample(sb, name, "_sum", m, null, 0, s.sum());
-        appendSample(sb, name, "_count", m, null, 0, Unsigned.toDouble(s.count()));
+        sample.write("_sum", null, 0, s.sum());
+        sample.write("_count", null, 0, Unsigned.toDouble(s.count()));
       }
       case MetricValue.Histogram h -> {
         boolean infSeen = false;
         for (MetricValue.Bucket b : h.buckets()) {
-          appendSample(sb, name, "_bucket", m, "le", b.upperBound(), b.effectiveCount());
+          sample.write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
           infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
         }
+        double count = count(h.count(), h.countFloat());
         if (!infSeen) {
-          appendSample(
-              sb, name, "_bucket", m, "le", Double.POSITIVE_INFINITY, h.effectiveCount());
+          sample.write("_bucket", "le", Double.POSITIVE_INFINITY, count);
         }
-        appendSample(sb, name, "_sum", m, null, 0, h.sum());
-        appendSample(sb, name, "_count", m, null, 0, h.effectiveCount());
+        sample.write("_sum", null, 0, h.sum());
+        sample.write("_count", null, 0, count);
       }
       case MetricValue.Missing x -> {
         // Nothing to write; the consistency check keeps such metrics out of the store.
@@ -103,48 +104,69 @@ public final class TextWriter {
     }
   }
 
-  private static void appendSample(
-      StringBuilder sb,
-      String name,
-      String suffix,
-      Metric m,
-      String extraName,
-      double extraValue,
-      double value) {
-    String full = suffix.isEmpty() ? name : name + suffix;
-    Labels labels = m.labels();
-    char sep = '{';
-    boolean nameInBraces = false;
-    if (!NameValidation.isLegacyMetricName(full)) {
-      sb.append('{');
-      nameInBraces = true;
-      sep = ',';
-    }
-    appendName(sb, full);
-    if (labels.size() > 0 || extraName != null) {
+  // expfmt takes the float count whenever it is not zero (so also when negative or NaN).
+  private static double count(long count, double countFloat) {
+    return countFloat != 0 ? countFloat : Unsigned.toDouble(count);
+  }
+
+  /** The lines of one metric: its escaped labels are rendered once and reused on every line. */
+  private static final class Sample {
+    private final StringBuilder sb;
+    private final String name;
+    private final String labels; // name="value" pairs joined by commas, without braces
+    private final Metric metric;
+
+    Sample(StringBuilder sb, String name, Metric metric) {
+      this.sb = sb;
+      this.name = name;
+      this.metric = metric;
+      StringBuilder l = new StringBuilder();
+      Labels labels = metric.labels();
       for (int i = 0; i < labels.size(); i++) {
-        sb.append(sep);
-        appendName(sb, labels.name(i));
-        sb.append("=\"");
-        appendEscaped(sb, labels.value(i), true);
-        sb.append('"');
-        sep = ',';
+        if (i > 0) {
+          l.append(',');
+        }
+        appendName(l, labels.name(i));
+        l.append("=\"");
+        appendEscaped(l, labels.value(i), true);
+        l.append('"');
       }
-      if (extraName != null) {
-        sb.append(sep).append(extraName).append("=\"");
-        GoFloat.append(sb, extraValue);
+      this.labels = l.toString();
+    }
+
+    void write(String suffix, String extraName, double extraValue, double value) {
+      boolean inBraces = !isLegacyName(name, suffix);
+      if (inBraces) {
+        sb.append("{\"");
+        appendEscaped(sb, name, true);
+        appendEscaped(sb, suffix, true);
         sb.append('"');
+      } else {
+        sb.append(name).append(suffix);
       }
-      sb.append('}');
-    } else if (nameInBraces) {
-      sb.append('}');
+      if (!labels.isEmpty() || extraName != null) {
+        sb.append(inBraces ? ',' : '{').append(labels);
+        if (extraName != null) {
+          sb.append(labels.isEmpty() ? "" : ",").append(extraName).append("=\"");
+          GoFloat.append(sb, extraValue);
+          sb.append('"');
+        }
+        sb.append('}');
+      } else if (inBraces) {
+        sb.append('}');
+      }
+      sb.append(' ');
+      GoFloat.append(sb, value);
+      if (metric.timestampMs().isPresent()) {
+        sb.append(' ').append(metric.timestampMs().getAsLong());
+      }
+      sb.append('\n');
     }
-    sb.append(' ');
-    GoFloat.append(sb, value);
-    if (m.timestampMs().isPresent()) {
-      sb.append(' ').append(m.timestampMs().getAsLong());
-    }
-    sb.append('\n');
+  }
+
+  // The legacy check of name + suffix: the suffixes are legacy-valid, so the name decides.
+  private static boolean isLegacyName(String name, String suffix) {
+    return NameValidation.isLegacyMetricName(name.isEmpty() ? suffix : name);
   }
 
   private static void appendName(StringBuilder sb, String name) {
