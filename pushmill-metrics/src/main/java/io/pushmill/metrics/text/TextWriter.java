@@ -25,11 +25,24 @@ public final class TextWriter {
 
   private TextWriter() {}
 
-  /** Writes the families in the given order; families without metrics are skipped. */
+  /**
+   * Writes the families in the given order; families without metrics are skipped. Names that are
+   * not legacy-valid are written quoted (upstream's {@code escaping=allow-utf-8}).
+   */
   public static void write(OutputStream out, Iterable<MetricFamily> families) throws IOException {
+    write(out, families, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  /**
+   * Writes the families with names escaped by {@code scheme} as upstream HEAD's encoder does
+   * ({@code model.EscapeMetricFamily} then {@code MetricFamilyToText}), keeping the label order.
+   */
+  public static void write(
+      OutputStream out, Iterable<MetricFamily> families, NameEscaping.Scheme scheme)
+      throws IOException {
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily f : families) {
-      appendFamily(sb, f);
+      appendFamily(sb, f, scheme);
       if (sb.length() >= 64 * 1024) {
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         sb.setLength(0);
@@ -40,12 +53,17 @@ public final class TextWriter {
 
   /** The text of one family, empty when it has no metrics. */
   public static void appendFamily(StringBuilder sb, MetricFamily f) {
+    appendFamily(sb, f, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  private static void appendFamily(StringBuilder sb, MetricFamily f, NameEscaping.Scheme scheme) {
     if (f.metrics().isEmpty()) {
       return;
     }
-    appendHeader(sb, f.name(), f.help(), f.type());
+    String name = NameEscaping.escapeIfNeeded(f.name(), scheme);
+    appendHeader(sb, name, f.help(), f.type());
     for (Metric m : f.metrics()) {
-      appendMetric(sb, f.name(), f.type(), m);
+      new Sample(sb, name, m, scheme).writeValue();
     }
   }
 
@@ -73,35 +91,7 @@ public final class TextWriter {
 
   /** The sample lines of one metric of family {@code name}. */
   public static void appendMetric(StringBuilder sb, String name, MetricType type, Metric m) {
-    Sample sample = new Sample(sb, name, m);
-    switch (m.value()) {
-      case MetricValue.Gauge g -> sample.write("", null, 0, g.value());
-      case MetricValue.Counter c -> sample.write("", null, 0, c.value());
-      case MetricValue.Untyped u -> sample.write("", null, 0, u.value());
-      case MetricValue.Summary s -> {
-        for (MetricValue.Quantile q : s.quantiles()) {
-          sample.write("", "quantile", q.quantile(), q.value());
-        }
-        sample.write("_sum", null, 0, s.sum());
-        sample.write("_count", null, 0, Unsigned.toDouble(s.count()));
-      }
-      case MetricValue.Histogram h -> {
-        boolean infSeen = false;
-        for (MetricValue.Bucket b : h.buckets()) {
-          sample.write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
-          infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
-        }
-        double count = count(h.count(), h.countFloat());
-        if (!infSeen) {
-          sample.write("_bucket", "le", Double.POSITIVE_INFINITY, count);
-        }
-        sample.write("_sum", null, 0, h.sum());
-        sample.write("_count", null, 0, count);
-      }
-      case MetricValue.Missing x -> {
-        // Nothing to write; the consistency check keeps such metrics out of the store.
-      }
-    }
+    new Sample(sb, name, m, NameEscaping.Scheme.ALLOW_UTF8).writeValue();
   }
 
   // expfmt takes the float count whenever it is not zero (so also when negative or NaN).
@@ -116,7 +106,7 @@ public final class TextWriter {
     private final String labels; // name="value" pairs joined by commas, without braces
     private final Metric metric;
 
-    Sample(StringBuilder sb, String name, Metric metric) {
+    Sample(StringBuilder sb, String name, Metric metric, NameEscaping.Scheme scheme) {
       this.sb = sb;
       this.name = name;
       this.metric = metric;
@@ -126,12 +116,44 @@ public final class TextWriter {
         if (i > 0) {
           l.append(',');
         }
-        appendName(l, labels.name(i));
+        appendName(l, NameEscaping.escapeIfNeeded(labels.name(i), scheme));
         l.append("=\"");
-        appendEscaped(l, labels.value(i), true);
+        appendEscaped(
+            l, NameEscaping.escapeValueIfNeeded(labels.name(i), labels.value(i), scheme), true);
         l.append('"');
       }
       this.labels = l.toString();
+    }
+
+    void writeValue() {
+      switch (metric.value()) {
+        case MetricValue.Gauge g -> write("", null, 0, g.value());
+        case MetricValue.Counter c -> write("", null, 0, c.value());
+        case MetricValue.Untyped u -> write("", null, 0, u.value());
+        case MetricValue.Summary s -> {
+          for (MetricValue.Quantile q : s.quantiles()) {
+            write("", "quantile", q.quantile(), q.value());
+          }
+          write("_sum", null, 0, s.sum());
+          write("_count", null, 0, Unsigned.toDouble(s.count()));
+        }
+        case MetricValue.Histogram h -> {
+          boolean infSeen = false;
+          for (MetricValue.Bucket b : h.buckets()) {
+            write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
+            infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
+          }
+          double count = count(h.count(), h.countFloat());
+          if (!infSeen) {
+            write("_bucket", "le", Double.POSITIVE_INFINITY, count);
+          }
+          write("_sum", null, 0, h.sum());
+          write("_count", null, 0, count);
+        }
+        case MetricValue.Missing x -> {
+          // Nothing to write; the consistency check keeps such metrics out of the store.
+        }
+      }
     }
 
     void write(String suffix, String extraName, double extraValue, double value) {
