@@ -62,41 +62,54 @@ public final class GoFloat {
   }
 
   private static void appendShortest(StringBuilder sb, double f) {
-    String s = Double.toString(Math.abs(f));
-    // Split Java's "d.dddE±n" or "ddd.ddd" into digits and a decimal point position.
-    int e = s.indexOf('E');
-    String mantissa = e < 0 ? s : s.substring(0, e);
-    int exp10 = e < 0 ? 0 : Integer.parseInt(s.substring(e + 1));
-    int dot = mantissa.indexOf('.');
-    String intPart = mantissa.substring(0, dot);
-    String fracPart = mantissa.substring(dot + 1);
-    StringBuilder digits = new StringBuilder(intPart.length() + fracPart.length());
-    digits.append(intPart).append(fracPart);
-    int dp = intPart.length() + exp10; // digits[0..dp) are before the decimal point
-    int lead = 0;
-    while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-      lead++;
-    }
-    digits.delete(0, lead);
-    dp -= lead;
-    int end = digits.length();
-    while (end > 1 && digits.charAt(end - 1) == '0') {
-      end--;
-    }
-    digits.setLength(end);
-    if (digits.length() == 2 && Math.abs(f) < Double.MIN_NORMAL) {
-      dp = shortenSubnormal(digits, dp, Math.abs(f));
-    }
-    int nd = digits.length();
-
+    double abs = Math.abs(f);
     if (f < 0) {
       sb.append('-');
     }
+    if (abs < 1e6 && abs == Math.rint(abs)) {
+      sb.append((long) abs); // an integer below the exponent form: its digits are the shortest
+      return;
+    }
+    // Split Java's "d.dddE±n" or "ddd.ddd" into significant digits and a decimal point position:
+    // the value is 0.digits * 10^dp.
+    String s = Double.toString(abs);
+    char[] digits = new char[s.length()];
+    int nd = 0;
+    int dp = 0;
+    boolean afterDot = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        afterDot = true;
+      } else if (c == 'E') {
+        dp += Integer.parseInt(s, i + 1, s.length(), 10);
+        break;
+      } else if (c == '0' && nd == 0) {
+        dp -= afterDot ? 1 : 0; // a leading zero
+      } else {
+        digits[nd++] = c;
+        dp += afterDot ? 0 : 1;
+      }
+    }
+    while (nd > 1 && digits[nd - 1] == '0') {
+      nd--;
+    }
+    if (nd == 2 && abs < Double.MIN_NORMAL) {
+      StringBuilder shorter = new StringBuilder().append(digits, 0, nd);
+      dp = shortenSubnormal(shorter, dp, abs);
+      nd = shorter.length();
+      shorter.getChars(0, nd, digits, 0);
+    }
+    appendLayout(sb, digits, nd, dp);
+  }
+
+  // Go's %g layout of 0.digits * 10^dp with the shortest precision.
+  private static void appendLayout(StringBuilder sb, char[] digits, int nd, int dp) {
     int exp = dp - 1;
     if (exp < -4 || exp >= 6) {
-      sb.append(digits.charAt(0));
+      sb.append(digits[0]);
       if (nd > 1) {
-        sb.append('.').append(digits, 1, nd);
+        sb.append('.').append(digits, 1, nd - 1);
       }
       sb.append('e').append(exp < 0 ? '-' : '+');
       int a = Math.abs(exp);
@@ -109,14 +122,14 @@ public final class GoFloat {
       for (int i = dp; i < 0; i++) {
         sb.append('0');
       }
-      sb.append(digits);
+      sb.append(digits, 0, nd);
     } else if (dp >= nd) {
-      sb.append(digits);
+      sb.append(digits, 0, nd);
       for (int i = nd; i < dp; i++) {
         sb.append('0');
       }
     } else {
-      sb.append(digits, 0, dp).append('.').append(digits, dp, nd);
+      sb.append(digits, 0, dp).append('.').append(digits, dp, nd - dp);
     }
   }
 

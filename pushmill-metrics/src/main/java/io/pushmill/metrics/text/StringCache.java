@@ -76,6 +76,7 @@ final class StringCache {
     for (int i = off; i < off + len; i++) {
       h = 31 * h + b[i];
     }
+    h *= 0x9E3779B9; // spreads sequential names (s1, s2, ...) over the table
     return h ^ (h >>> 16);
   }
 }
