@@ -43,6 +43,25 @@ public final class GoFloat {
   }
 
   /**
+   * Appends {@code f} as OpenMetrics' {@code writeOpenMetricsFloat} does: the text rendering, with
+   * {@code .0} added when it has neither a point nor an exponent ({@code 1.0}, {@code 0.0}).
+   */
+  public static void appendOpenMetrics(StringBuilder sb, double f) {
+    int start = sb.length();
+    append(sb, f);
+    if (Double.isNaN(f) || Double.isInfinite(f)) {
+      return;
+    }
+    for (int i = start; i < sb.length(); i++) {
+      char c = sb.charAt(i);
+      if (c == '.' || c == 'e') {
+        return;
+      }
+    }
+    sb.append(".0");
+  }
+
+  /**
    * Go's {@code %g} with the shortest precision, without the text format's shortcuts: {@code NaN},
    * {@code +Inf} and {@code -Inf} as Go's {@code fmt.Sprint} prints them, {@code -0} as {@code -0}.
    */
