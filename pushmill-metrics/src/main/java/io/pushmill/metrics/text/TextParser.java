@@ -19,12 +19,12 @@ import java.util.Optional;
  * Parses the Prometheus text format 0.0.4 exactly as {@code expfmt.TextParser} (prometheus/common
  * v0.69) does, including its error texts and line numbers.
  *
- * <p>The parser is expfmt's state machine, state for state, on bytes: one pass, tokens as ranges
- * of the input, repeated names and values shared. Like expfmt it keeps the current family and metric
+ * <p>The parser is expfmt's state machine, state for state, on bytes: one pass, tokens as ranges of
+ * the input, repeated names and values shared. Like expfmt it keeps the current family and metric
  * across lines, which gives odd but faithful results for lines that start with a brace (see {@link
  * MetricBuilder}). Where expfmt would panic (a line starting with a brace right after a comment, or
- * a metric name inside braces whose summary labels go into a map it never made), this parser reports
- * {@code invalid metric name} or treats the map as empty.
+ * a metric name inside braces whose summary labels go into a map it never made), this parser
+ * reports {@code invalid metric name} or treats the map as empty.
  */
 public final class TextParser {
   private static final int LABEL_NAME = 0;
@@ -259,8 +259,7 @@ public final class TextParser {
   private int startLabelValue() throws TextParseException {
     in.skipBlankTab();
     if (in.cur != '"') {
-      throw in.error(
-          "expected '\"' at start of label value, found " + GoQuote.quoteByte(in.cur));
+      throw in.error("expected '\"' at start of label value, found " + GoQuote.quoteByte(in.cur));
     }
     in.readLabelValue();
     if (!Utf8.isValid(in.tok, in.tokOff, in.tokLen)) {
@@ -390,7 +389,8 @@ public final class TextParser {
     }
   }
 
-  // Finds the family of the name token: itself, or the summary/histogram it is _sum/_count/_bucket of.
+  // Finds the family of the name token: itself, or the summary/histogram it is _sum/_count/_bucket
+  // of.
   private void setOrCreateCurrentMF() throws TextParseException {
     isSummaryCount = false;
     isSummarySum = false;
@@ -447,11 +447,15 @@ public final class TextParser {
   }
 
   private boolean isValidMetricName(byte[] t, int off, int len) {
-    return utf8Names ? len > 0 && Utf8.isValid(t, off, len) : NameValidation.isLegacyMetricName(t, off, len);
+    return utf8Names
+        ? len > 0 && Utf8.isValid(t, off, len)
+        : NameValidation.isLegacyMetricName(t, off, len);
   }
 
   private boolean isValidLabelName(byte[] t, int off, int len) {
-    return utf8Names ? len > 0 && Utf8.isValid(t, off, len) : NameValidation.isLegacyLabelName(t, off, len);
+    return utf8Names
+        ? len > 0 && Utf8.isValid(t, off, len)
+        : NameValidation.isLegacyLabelName(t, off, len);
   }
 
   // expfmt reads the type through nil-safe getters: no family, or one without TYPE, reads COUNTER.

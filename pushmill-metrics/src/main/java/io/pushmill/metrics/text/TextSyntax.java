@@ -4,8 +4,8 @@ import io.pushmill.metrics.Labels;
 
 /**
  * The sample-line syntax that the text format and OpenMetrics share: names quoted when not
- * legacy-valid, escaping, and the name-and-labels part of a line ({@code m{a="b",le="1"}} or
- * {@code {"m.x",a="b"}}), as expfmt's {@code writeNameAndLabelPairs} writes it.
+ * legacy-valid, escaping, and the name-and-labels part of a line ({@code m{a="b",le="1"}} or {@code
+ * {"m.x",a="b"}}), as expfmt's {@code writeNameAndLabelPairs} writes it.
  */
 final class TextSyntax {
   /** How numbers inside a line are written. */

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for
- * byte. Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that
- * wants upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
+ * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for byte.
+ * Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that wants
+ * upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
  *
  * <p>Unlike Go, a metric whose value does not match its family's type is written as the value it
  * holds instead of aborting the scrape: a scrape never fails half-way.
@@ -127,7 +127,11 @@ public final class TextWriter {
         case MetricValue.Histogram h -> {
           boolean infSeen = false;
           for (MetricValue.Bucket b : h.buckets()) {
-            write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
+            write(
+                "_bucket",
+                "le",
+                b.upperBound(),
+                count(b.cumulativeCount(), b.cumulativeCountFloat()));
             infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
           }
           double count = count(h.count(), h.countFloat());
