@@ -13,7 +13,7 @@ INSERT INTO workspace (id, name, created_at) VALUES ('demo', 'demo', CURRENT_TIM
 CREATE TABLE workspace_env (
   workspace_id VARCHAR(64) NOT NULL REFERENCES workspace (id),
   name VARCHAR(255) NOT NULL,
-  value VARCHAR NOT NULL,
+  var_value VARCHAR NOT NULL,
   PRIMARY KEY (workspace_id, name)
 );
 

@@ -35,12 +35,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * # fail MESSAGE                     fails with exit code 1
  * # result JSON                      the result; without it, {"args": the args}
  * # env                              the result is the WM_* environment
+ * # hook NAME                        runs the test's hook of that name, mid-run
  * </pre>
  */
 public final class FakeRuntime implements LanguageRuntime {
   private final Language language;
   private final Optional<SettableClock> clock;
   public final List<ExecutionRequest> requests = new CopyOnWriteArrayList<>();
+  public final java.util.Map<String, Runnable> hooks = new java.util.concurrent.ConcurrentHashMap<>();
 
   public FakeRuntime(Language language, Optional<SettableClock> clock) {
     this.language = language;
@@ -101,6 +103,7 @@ public final class FakeRuntime implements LanguageRuntime {
               Optional.of(arg));
         }
         case "result" -> result = arg;
+        case "hook" -> hooks.get(arg).run();
         case "env" -> {
           ObjectNode env = Json.object();
           request.environment().forEach(env::put);

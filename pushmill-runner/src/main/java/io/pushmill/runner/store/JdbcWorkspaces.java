@@ -31,8 +31,8 @@ final class JdbcWorkspaces implements WorkspaceRepository {
   @Override
   public Map<String, String> environment(String workspace) {
     Map<String, String> env = new LinkedHashMap<>();
-    sql.list("SELECT name, value FROM workspace_env WHERE workspace_id = ? ORDER BY name",
-        r -> env.put(r.text("name"), r.text("value")), workspace);
+    sql.list("SELECT name, var_value FROM workspace_env WHERE workspace_id = ? ORDER BY name",
+        r -> env.put(r.text("name"), r.text("var_value")), workspace);
     return env;
   }
 
@@ -40,7 +40,7 @@ final class JdbcWorkspaces implements WorkspaceRepository {
   public void setVariable(String workspace, String name, String value) {
     // Delete then insert is an upsert both databases accept; the caller's transaction makes it one.
     deleteVariable(workspace, name);
-    sql.update("INSERT INTO workspace_env (workspace_id, name, value) VALUES (?, ?, ?)",
+    sql.update("INSERT INTO workspace_env (workspace_id, name, var_value) VALUES (?, ?, ?)",
         workspace, name, value);
   }
 
