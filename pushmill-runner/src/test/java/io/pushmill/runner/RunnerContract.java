@@ -2,6 +2,7 @@ package io.pushmill.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.model.Job;
@@ -14,7 +15,9 @@ import io.pushmill.runner.model.NewSchedule;
 import io.pushmill.runner.model.NewScript;
 import io.pushmill.runner.model.Script;
 import io.pushmill.runner.model.ScriptPath;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -218,6 +221,7 @@ abstract class RunnerContract extends RunnerFixture {
     runner.runDueJobs();
     clock.set(t("11:00:20"));
     UUID waiting = run("{}");
+    clock.set(t("11:00:21"));
     createEvery5s();
     Job occurrence = queued().stream().filter(j -> j.schedulePath().isPresent()).findFirst()
         .orElseThrow();
@@ -228,7 +232,9 @@ abstract class RunnerContract extends RunnerFixture {
     assertThat(ids(JobQuery.all().withSuccess(false))).containsExactly(failed);
     assertThat(ids(JobQuery.all().withRunning(false))).containsExactly(occurrence.id(), waiting);
     assertThat(ids(JobQuery.all().withRunning(true))).isEmpty();
-    assertThat(ids(JobQuery.all().withCreatedAfter(t("11:00:05")))).hasSize(3);
+    assertThat(ids(JobQuery.all().withCreatedAfter(t("11:00:05"))))
+        .containsExactly(occurrence.id(), waiting, failed);
+    assertThat(ids(JobQuery.all().withCreatedBefore(t("11:00:05")))).containsExactly(ok);
     assertThat(ids(JobQuery.all().withKinds(scriptKind()))).hasSize(4);
     assertThat(runner.jobs(WS, JobQuery.all().withPage(2, 3)))
         .extracting(Job::id).containsExactly(ok);
@@ -520,5 +526,71 @@ abstract class RunnerContract extends RunnerFixture {
     Set<UUID> demo = new HashSet<>(ids(JobQuery.all()));
     assertThat(demo).containsExactly(id);
     assertThat(runner.jobs("ops", JobQuery.all())).isEmpty();
+  }
+  // A started runner, on the real clock.
+
+  @Test
+  void a_started_runner_runs_a_one_second_schedule_until_it_is_disabled() {
+    Runner live = open(Clock.systemUTC(), b -> b.workerName("live"));
+    ScriptPath everySecond = ScriptPath.of("u/admin/every_second");
+    live.createScript(WS, NewScript.of(SCRIPT, Language.PYTHON3, "# env"), ADMIN);
+    live.createSchedule(WS, NewSchedule.of(everySecond, SCRIPT, "* * * * * *", "Etc/UTC"),
+        ADMIN);
+    live.start();
+    await().atMost(Duration.ofSeconds(15)).until(() -> successes(live).size() >= 3);
+    live.setScheduleEnabled(WS, everySecond, false, ADMIN);
+    Instant disabledAt = Instant.now();
+    List<Job> before = live.jobs(WS, JobQuery.all().withPage(1, 1000));
+    await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        .until(() -> live.jobs(WS, JobQuery.all().withPage(1, 1000)).size() == before.size());
+    List<Job> all = live.jobs(WS, JobQuery.all().withPage(1, 1000));
+    assertThat(all).allSatisfy(j -> assertThat(j.startedAt().orElseThrow()).isBefore(disabledAt));
+    assertThat(all).extracting(Job::scheduledFor).doesNotHaveDuplicates();
+    assertThat(successes(live)).allSatisfy(j -> assertThat(
+        j.result().orElseThrow().get("WM_JOB_PATH").asText()).isEqualTo(SCRIPT.value()));
+    live.stop();
+  }
+
+  private static List<Job> successes(Runner r) {
+    return r.jobs(WS, JobQuery.all().withSuccess(true).withPage(1, 1000));
+  }
+
+  @Test
+  void a_job_running_in_another_process_is_canceled_through_its_flag() {
+    Runner worker = open(Clock.systemUTC(), b -> b.workerName("busy"));
+    Runner api = open(Clock.systemUTC(), b -> b.workerSlots(0));
+    api.createScript(WS, NewScript.of(SCRIPT, Language.PYTHON3,
+        "# log started\n# until-canceled"), ADMIN);
+    worker.start();
+    UUID id = api.runScript(WS, SCRIPT, Json.object(), ADMIN);
+    awaitState(api, id, JobState.RUNNING);
+    await().atMost(Duration.ofSeconds(5)).until(() -> logs(api, id).equals("started\n"));
+    assertThat(api.job(WS, id).state()).isEqualTo(JobState.RUNNING);
+    api.cancelJob(WS, id, ADMIN, "enough");
+    Job done = api.awaitJob(WS, id, Duration.ofSeconds(10));
+    assertThat(done.state()).isEqualTo(JobState.CANCELED);
+    assertThat(done.canceledBy()).contains("admin");
+    assertThat(done.canceledReason()).contains("enough");
+    assertThat(logs(api, id)).isEqualTo("started\njob canceled\n");
+    worker.stop();
+  }
+
+  @Test
+  void a_started_worker_runs_a_job_at_once_and_reports_its_heartbeat() {
+    Runner live = open(Clock.systemUTC(), b -> b.workerName("quick"));
+    live.createScript(WS, NewScript.of(SCRIPT, Language.PYTHON3, "# result 42"), ADMIN);
+    live.start();
+    UUID id = live.runScript(WS, SCRIPT, Json.object(), ADMIN);
+    Job done = live.awaitJob(WS, id, Duration.ofSeconds(10));
+    assertThat(done.state()).isEqualTo(JobState.SUCCESS);
+    assertThat(live.result(WS, id)).contains(Json.parse("42"));
+    assertThat(live.workers()).singleElement().satisfies(w -> {
+      assertThat(w.name()).isEqualTo("quick");
+      assertThat(w.alive()).isTrue();
+      assertThat(w.slots()).isEqualTo(2);
+    });
+    assertThat(MetricsText.render(live.metrics())).contains("pushmill_workers 1\n");
+    live.stop();
+    assertThat(live.workers()).isEmpty();
   }
 }
