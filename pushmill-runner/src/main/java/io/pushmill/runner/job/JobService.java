@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Jobs as the API sees them: run a script, read jobs and their logs, cancel, wait for the end. */
@@ -67,7 +68,7 @@ public final class JobService {
   }
 
   private UUID enqueue(String workspace, Actor actor, Optional<Instant> scheduledFor,
-      JsonNode args, java.util.function.Function<Tx, Script> target) {
+      JsonNode args, Function<Tx, Script> target) {
     Instant now = clock.instant();
     Instant due = scheduledFor.orElse(now);
     UUID id = ids.get();

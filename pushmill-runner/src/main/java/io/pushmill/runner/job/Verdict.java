@@ -37,6 +37,13 @@ public record Verdict(
         Optional.of(reason), Optional.of(message));
   }
 
+  /** A cancel someone requested through the job's flag; who and why are already stored. */
+  public static Verdict canceledAsRequested(OptionalInt exitCode) {
+    return new Verdict(JobState.CANCELED, exitCode,
+        Optional.of(errorObject("Canceled", "job canceled")), Optional.of("job canceled"),
+        Optional.empty(), Optional.empty(), Optional.of("job canceled"));
+  }
+
   public Verdict withExitCode(OptionalInt code) {
     return new Verdict(state, code, resultJson, error, canceledBy, canceledReason, logNote);
   }

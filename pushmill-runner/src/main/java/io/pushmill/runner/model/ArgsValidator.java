@@ -7,6 +7,7 @@ import io.pushmill.runner.BadRequestException;
 import io.pushmill.runner.exec.Param;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks a job's args against its script's parameters: no unknown arg, every required arg present,
@@ -48,7 +49,7 @@ public final class ArgsValidator {
     }
     if (!args.isObject()) {
       throw new BadRequestException("args for script " + script + " must be a JSON object, got "
-          + args.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + args.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return (ObjectNode) args;
   }
@@ -82,7 +83,7 @@ public final class ArgsValidator {
     JsonNodeType type = value.getNodeType();
     String text = Json.write(value);
     String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    return type.name().toLowerCase(java.util.Locale.ROOT) + " " + shown;
+    return type.name().toLowerCase(Locale.ROOT) + " " + shown;
   }
 
   private static String article(String type) {

@@ -1,5 +1,6 @@
 package io.pushmill.runner.schedule;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushmill.runner.BadRequestException;
 import io.pushmill.runner.NotFoundException;
 import io.pushmill.runner.cron.CronSchedule;
@@ -167,7 +168,7 @@ public final class ScheduleService {
   }
 
   private static void checkTarget(Tx tx, String workspace, ScriptPath scriptPath,
-      com.fasterxml.jackson.databind.node.ObjectNode args, String cron, String timezone,
+      ObjectNode args, String cron, String timezone,
       Instant now) {
     CronSchedule schedule = CronSchedule.parse(cron, timezone);
     if (schedule.next(now).isEmpty()) {

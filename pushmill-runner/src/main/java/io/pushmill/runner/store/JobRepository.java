@@ -3,7 +3,6 @@ package io.pushmill.runner.store;
 import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.model.Job;
 import io.pushmill.runner.model.JobQuery;
-import io.pushmill.runner.model.JobState;
 import io.pushmill.runner.model.ScriptPath;
 import java.time.Instant;
 import java.util.Collection;
@@ -85,8 +84,4 @@ public interface JobRepository {
 
   /** A schedule's queued occurrence. */
   record Occurrence(String workspace, ScriptPath schedule, Instant at) {}
-
-  /** The finished states, for filters. */
-  Set<JobState> FINISHED = Set.of(
-      JobState.SUCCESS, JobState.FAILURE, JobState.CANCELED, JobState.SKIPPED);
 }

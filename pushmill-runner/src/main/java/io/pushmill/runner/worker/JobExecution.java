@@ -75,10 +75,7 @@ final class JobExecution {
           .withExitCode(r.exitCode());
       case CANCELED -> handle.shutdownReason()
           .map(reason -> Verdict.canceled("worker", reason, "job canceled: " + reason))
-          .orElseGet(() -> new Verdict(io.pushmill.runner.model.JobState.CANCELED, r.exitCode(),
-              Optional.of(Verdict.errorObject("Canceled", "job canceled")),
-              Optional.of("job canceled"), Optional.empty(), Optional.empty(),
-              Optional.of("job canceled")));
+          .orElseGet(() -> Verdict.canceledAsRequested(r.exitCode()));
     };
   }
 

@@ -61,10 +61,6 @@ final class RunningJobs {
     return List.copyOf(jobs.values());
   }
 
-  boolean isEmpty() {
-    return jobs.isEmpty();
-  }
-
   void cancel(UUID id) {
     Handle h = jobs.get(id);
     if (h != null) {

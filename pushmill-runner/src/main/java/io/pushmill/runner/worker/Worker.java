@@ -51,7 +51,6 @@ public final class Worker implements WorkerSignals {
   private final AtomicLong executed = new AtomicLong();
   private volatile boolean stopping;
   private volatile boolean waitingForSlot;
-  private Instant startedAt;
   private ExecutorService pool;
   private Thread dispatcher;
   private ScheduledExecutorService ticks;
@@ -77,7 +76,6 @@ public final class Worker implements WorkerSignals {
 
   /** Registers the worker, settles what a previous run of it left running, and starts. */
   public void start() {
-    startedAt = clock.instant();
     boolean previousAlive = register();
     if (!previousAlive) {
       reaper.settleOrphans(name());
@@ -300,11 +298,6 @@ public final class Worker implements WorkerSignals {
       return null;
     });
     LOG.info("worker {} stopped after {} jobs", name(), executed.get());
-  }
-
-  /** When this worker started, for its heartbeat row. */
-  public Optional<Instant> startedAt() {
-    return Optional.ofNullable(startedAt);
   }
 
   private static void joinQuietly(Thread t) {
