@@ -1,0 +1,112 @@
+# Pushmill's Python job wrapper: calls main(**args) of pushmill_script.py with the args in
+# args.json and writes the return value as JSON to result.json; on an exception it prints the
+# traceback and writes Windmill's error object, and exits with 1. It imports only what the
+# interpreter has already loaded at start-up (os, sys) and the C JSON module: importing `json`
+# itself costs about 6 ms, mostly for `re`.
+import os
+import sys
+
+try:
+    # A session of our own, so that ending the job reaches every process the script starts.
+    os.setsid()
+except OSError:
+    pass
+sys.dont_write_bytecode = True
+
+
+def _codec():
+    try:
+        from _json import encode_basestring_ascii, make_encoder, make_scanner
+
+        class _Context:
+            strict = True
+            object_hook = None
+            object_pairs_hook = None
+            parse_float = float
+            parse_int = int
+            parse_constant = float
+            memo = {}
+
+        scan = make_scanner(_Context())
+        encode = make_encoder(None, str, encode_basestring_ascii, None, ":", ",", False, False, False)
+        return (lambda text: scan(text.strip(), 0)[0]), (lambda value: "".join(encode(value, 0)))
+    except Exception:
+        import json
+
+        return json.loads, (lambda value: json.dumps(value, separators=(",", ":"), allow_nan=False))
+
+
+_loads, _dumps = _codec()
+_INF = float("inf")
+
+
+def _plain(value):
+    """The value as plain JSON data: NaN and infinities become None, bytes base64, sets and
+    tuples lists, and anything else its str()."""
+    if value is None or value is True or value is False:
+        return value
+    kind = type(value)
+    if kind is str or kind is int:
+        return value
+    if kind is float:
+        return value if value == value and value != _INF and value != -_INF else None
+    if isinstance(value, dict):
+        return {_key(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        import binascii
+
+        return binascii.b2a_base64(bytes(value), newline=False).decode("ascii")
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return _plain(float(value))
+    if isinstance(value, str):
+        return str(value)
+    return str(value)
+
+
+def _key(key):
+    if isinstance(key, str):
+        return key
+    if key is None or key is True or key is False:
+        return {None: "null", True: "true", False: "false"}[key]
+    return str(key)
+
+
+def _write_result(text):
+    with open("result.json", "w", encoding="ascii") as out:
+        out.write(text)
+
+
+def _fail(error):
+    import traceback
+
+    trace = traceback.format_exception(type(error), error, error.__traceback__.tb_next)
+    text = "".join(trace)
+    sys.stderr.write(text)
+    sys.stderr.flush()
+    _write_result(_dumps({"error": {"name": type(error).__name__, "message": str(error), "stack": text}}))
+    sys.exit(1)
+
+
+def _run():
+    with open("args.json", "rb") as source:
+        args = _loads(source.read().decode("utf-8"))
+    from pushmill_script import main
+
+    result = main(**args)
+    if hasattr(result, "__await__"):
+        import asyncio
+
+        result = asyncio.run(result)
+    return _dumps(_plain(result))
+
+
+try:
+    _written = _run()
+except Exception as error:
+    _fail(error)
+else:
+    _write_result(_written)
