@@ -83,7 +83,11 @@ def _write_result(text):
 def _fail(error):
     import traceback
 
-    trace = traceback.format_exception(type(error), error, error.__traceback__.tb_next)
+    frames = error.__traceback__
+    # The traceback starts in this wrapper; the user's script is what the user needs to see.
+    while frames is not None and frames.tb_frame.f_code.co_filename.endswith("pushmill_wrapper.py"):
+        frames = frames.tb_next
+    trace = traceback.format_exception(type(error), error, frames)
     text = "".join(trace)
     sys.stderr.write(text)
     sys.stderr.flush()
