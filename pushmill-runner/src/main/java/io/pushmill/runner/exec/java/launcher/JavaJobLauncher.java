@@ -161,7 +161,13 @@ public final class JavaJobLauncher {
     if (raw instanceof Number number) {
       return number(number, type, name);
     }
-    throw mismatch(name, text("a value for ", type.getSimpleName()), raw);
+    throw mismatch(name, integral(type) ? "an integer" : "a number", raw);
+  }
+
+  private static boolean integral(Class<?> type) {
+    return type == int.class || type == long.class || type == short.class || type == byte.class
+        || type == Integer.class || type == Long.class || type == Short.class
+        || type == Byte.class || type == BigInteger.class;
   }
 
   private static Object number(Number n, Class<?> type, String name) {
