@@ -16,7 +16,7 @@ import io.pushmill.runner.exec.process.ProcessSpec;
 import io.pushmill.runner.exec.process.SessionMode;
 import io.pushmill.runner.exec.support.JobResults;
 import io.pushmill.runner.exec.support.Json;
-import io.pushmill.runner.exec.support.Resources;
+import io.pushmill.runner.exec.support.ContentHash;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,20 +25,19 @@ import java.util.OptionalInt;
 /**
  * Runs {@code python3} scripts as Windmill does: the script becomes a module, a wrapper calls its
  * {@code main(**args)} with the job's args and writes the return value as JSON to
- * {@code result.json}. A script with third-party requirements runs in its virtual environment;
+ * {@code result.json} (see {@link PythonWrapper}). A script with third-party requirements runs in its virtual environment;
  * one without runs on the base interpreter. The child gets the request's environment unchanged:
  * unbuffered output comes from the {@code -u} flag, not from a variable.
  */
 public final class PythonRuntime implements LanguageRuntime {
   static final String MODULE_FILE = "pushmill_script.py";
-  static final String WRAPPER_FILE = "pushmill_wrapper.py";
-  private static final String WRAPPER = Resources.text(PythonRuntime.class, WRAPPER_FILE);
 
   private final Path interpreter;
   private final Path jobsDir;
   private final ProcessLauncher launcher;
   private final PythonAnalyser analyser;
   private final PythonEnvironments environments;
+  private final PythonWrapper wrapper;
 
   public PythonRuntime(RuntimeConfig config, ProcessLauncher launcher) {
     this.interpreter = config.pythonInterpreter();
@@ -48,6 +47,8 @@ public final class PythonRuntime implements LanguageRuntime {
         interpreter, config.cacheDir(), config.installEnvironment(), launcher);
     this.environments = new PythonEnvironments(interpreter, config.cacheDir(),
         config.installEnvironment(), config.installTimeout(), launcher);
+    this.wrapper =
+        new PythonWrapper(interpreter, config.cacheDir(), config.installEnvironment(), launcher);
   }
 
   @Override
@@ -86,9 +87,9 @@ public final class PythonRuntime implements LanguageRuntime {
     try (JobDirectory dir = JobDirectory.create(jobsDir, request.jobId())) {
       dir.write(MODULE_FILE, request.content());
       dir.write("args.json", Json.write(request.args()));
-      dir.write(WRAPPER_FILE, WRAPPER);
-      ProcessSpec spec = ProcessSpec.of(
-              List.of(python.toString(), "-u", WRAPPER_FILE), dir.path(), request.environment())
+      List<String> command = List.of(python.toString(), "-u", wrapper.compiled().toString(),
+          ContentHash.of(request.content()), wrapper.codeDir().toString());
+      ProcessSpec spec = ProcessSpec.of(command, dir.path(), request.environment())
           .withTimeout(request.timeout())
           .withSession(SessionMode.CHILD_CALLS_SETSID);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
