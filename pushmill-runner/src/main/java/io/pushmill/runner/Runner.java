@@ -56,7 +56,8 @@ public final class Runner implements AutoCloseable {
   private final JobMetrics metrics;
   private final Optional<Worker> worker;
   private final Housekeeping housekeeping;
-  private volatile boolean started;
+  private boolean started;
+  private boolean stopped;
 
   private Runner(RunnerConfig config, Store store, Map<Language, LanguageRuntime> runtimes,
       Clock clock) {
@@ -97,8 +98,14 @@ public final class Runner implements AutoCloseable {
     return new Runner(config, store, runtimes, clock);
   }
 
-  /** Starts the worker (if this process has slots) and the reaper, reconciler and retention. */
+  /**
+   * Starts the worker (if this process has slots) and the reaper, reconciler and retention. A
+   * runner starts once; after {@link #stop()} make a new one.
+   */
   public synchronized void start() {
+    if (stopped) {
+      throw new IllegalStateException("this runner was stopped; create a new one to start again");
+    }
     if (started) {
       return;
     }
@@ -110,10 +117,10 @@ public final class Runner implements AutoCloseable {
 
   /** Stops claiming jobs, lets running ones finish within the shutdown grace, stops the duties. */
   public synchronized void stop() {
-    if (!started) {
+    if (!started || stopped) {
       return;
     }
-    started = false;
+    stopped = true;
     housekeeping.stop();
     worker.ifPresent(w -> w.stop(config.shutdownGrace()));
   }
