@@ -1,0 +1,143 @@
+package io.pushmill.runner.exec.process;
+
+import io.pushmill.runner.exec.Cancellation;
+import io.pushmill.runner.exec.LogSink;
+import io.pushmill.runner.exec.process.ProcessOutcome.Ending;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one child process to its end, its timeout or its cancellation. The child gets exactly the
+ * spec's environment, stdout and stderr merged in write order and streamed to a {@link LogSink},
+ * and, per {@link SessionMode}, a session of its own so that ending it reaches the whole tree:
+ * SIGTERM, the grace period, then SIGKILL. Thread-safe; one call per job.
+ *
+ * <p>When the child exits but something it started still holds the output pipe open, the job is
+ * over all the same: those leftovers are ended the same way after a short wait.
+ */
+public final class ProcessLauncher {
+  private static final Logger log = LoggerFactory.getLogger(ProcessLauncher.class);
+  private static final long POLL_MILLIS = 100;
+  private static final Duration LEFTOVER_WAIT = Duration.ofMillis(200);
+  private static final Duration FINAL_DRAIN = Duration.ofSeconds(2);
+
+  private final Optional<Path> setsid;
+  private final Duration grace;
+  private final OutputLimits limits;
+
+  /**
+   * @param setsid the {@code setsid} program for {@link SessionMode#SETSID_EXEC}; without it such
+   *     children run without a session of their own
+   * @param grace how long members have after SIGTERM before SIGKILL
+   */
+  public ProcessLauncher(Optional<Path> setsid, Duration grace, OutputLimits limits) {
+    if (grace.isNegative()) {
+      throw new IllegalArgumentException("grace period must not be negative: " + grace);
+    }
+    this.setsid = setsid;
+    this.grace = grace;
+    this.limits = limits;
+  }
+
+  /**
+   * Runs the process; output goes to {@code sink} from a reader thread until this returns, never
+   * after. Throws only when the process cannot be started.
+   */
+  public ProcessOutcome run(ProcessSpec spec, LogSink sink, Cancellation cancellation)
+      throws IOException, InterruptedException {
+    boolean ownSession = spec.session() != SessionMode.NONE;
+    List<String> command = command(spec);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(spec.workDir().toFile()).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(spec.environment());
+    Process process = builder.start();
+    if (spec.session() == SessionMode.SETSID_EXEC && setsid.isEmpty()) {
+      ownSession = false;
+    }
+    ProcessTree tree = new ProcessTree(process.toHandle(), ownSession);
+    OutputPump pump = OutputPump.start(process.getInputStream(), sink, limits);
+    feedStdin(process, spec.stdin());
+    try {
+      Ending ending = await(process, spec.timeout(), cancellation);
+      if (ending != Ending.EXITED) {
+        tree.terminate(grace);
+      }
+      int exitCode = process.waitFor();
+      drain(pump, tree);
+      return new ProcessOutcome(ending, exitCode, pump.lastLine());
+    } catch (InterruptedException e) {
+      tree.terminate(Duration.ZERO);
+      pump.detach();
+      throw e;
+    }
+  }
+
+  private List<String> command(ProcessSpec spec) {
+    if (spec.session() != SessionMode.SETSID_EXEC || setsid.isEmpty()) {
+      return spec.command();
+    }
+    List<String> command = new ArrayList<>(spec.command().size() + 1);
+    command.add(setsid.get().toString());
+    command.addAll(spec.command());
+    return command;
+  }
+
+  private static void feedStdin(Process process, Optional<String> stdin) throws IOException {
+    if (stdin.isEmpty()) {
+      process.getOutputStream().close();
+      return;
+    }
+    byte[] bytes = stdin.get().getBytes(StandardCharsets.UTF_8);
+    // A separate thread, so that a child that writes a lot before reading cannot deadlock us.
+    Thread.ofVirtual()
+        .name("job-stdin")
+        .start(
+            () -> {
+              try (OutputStream out = process.getOutputStream()) {
+                out.write(bytes);
+              } catch (IOException e) {
+                log.debug("child closed its stdin early", e);
+              }
+            });
+  }
+
+  private static Ending await(
+      Process process, Optional<Duration> timeout, Cancellation cancellation)
+      throws InterruptedException {
+    long deadline = timeout.map(t -> System.nanoTime() + t.toNanos()).orElse(Long.MAX_VALUE);
+    while (true) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (process.waitFor(Math.max(1, Math.min(POLL_MILLIS, left)), TimeUnit.MILLISECONDS)) {
+        return Ending.EXITED;
+      }
+      if (cancellation.requested()) {
+        return Ending.CANCELED;
+      }
+      if (timeout.isPresent() && System.nanoTime() - deadline >= 0) {
+        return Ending.TIMED_OUT;
+      }
+    }
+  }
+
+  private void drain(OutputPump pump, ProcessTree tree) throws InterruptedException {
+    if (pump.awaitEnd(LEFTOVER_WAIT)) {
+      return;
+    }
+    log.debug("output still open after the job exited: ending what the job left running");
+    tree.terminate(grace);
+    if (!pump.awaitEnd(FINAL_DRAIN)) {
+      // Only a process that left the job's session can still hold the pipe; stop listening.
+      pump.detach();
+    }
+  }
+}

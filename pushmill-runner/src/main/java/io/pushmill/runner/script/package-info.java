@@ -1,0 +1,2 @@
+/** Scripts by path: versions, hashes, and the args schema from the language runtime's analysis. */
+package io.pushmill.runner.script;

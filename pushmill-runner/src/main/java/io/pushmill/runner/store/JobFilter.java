@@ -1,0 +1,39 @@
+package io.pushmill.runner.store;
+
+import io.pushmill.runner.model.JobKind;
+import io.pushmill.runner.model.JobQuery;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The WHERE clause of a job list, built from Windmill's filters. */
+record JobFilter(String where, List<Object> args) {
+
+  static JobFilter of(String workspace, JobQuery q) {
+    StringBuilder where = new StringBuilder("workspace_id = ?");
+    List<Object> args = new ArrayList<>(List.of(workspace));
+    q.scriptPathExact().ifPresent(p -> {
+      where.append(" AND script_path = ?");
+      args.add(p.value());
+    });
+    q.schedulePath().ifPresent(p -> {
+      where.append(" AND schedule_path = ?");
+      args.add(p.value());
+    });
+    q.running().ifPresent(r -> where.append(r ? " AND state = 'running'" : " AND state = 'queued'"));
+    q.success().ifPresent(s -> where.append(
+        s ? " AND state = 'success'" : " AND state IN ('failure', 'canceled')"));
+    q.createdAfter().ifPresent(t -> {
+      where.append(" AND created_at > ?");
+      args.add(t);
+    });
+    q.createdBefore().ifPresent(t -> {
+      where.append(" AND created_at < ?");
+      args.add(t);
+    });
+    if (!q.kinds().isEmpty()) {
+      where.append(" AND kind IN (").append(Sql.placeholders(q.kinds().size())).append(")");
+      q.kinds().stream().map(JobKind::id).sorted().forEach(args::add);
+    }
+    return new JobFilter(where.toString(), List.copyOf(args));
+  }
+}
