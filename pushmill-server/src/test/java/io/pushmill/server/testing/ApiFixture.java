@@ -69,6 +69,10 @@ public final class ApiFixture implements AutoCloseable {
     return new ApiFixture(dataDir, List.of("127.0.0.1:0"));
   }
 
+  public io.pushmill.runner.Runner runner() {
+    return stack.runner();
+  }
+
   /** The base URL of the socket, e.g. {@code http://127.0.0.1:41234/}. */
   public URI url() {
     return server.uris().getFirst();
@@ -104,6 +108,11 @@ public final class ApiFixture implements AutoCloseable {
 
   public JsonNode json(String target) throws Exception {
     return json("GET", target, "");
+  }
+
+  /** Sends bytes as they are, for requests a client library would refuse to build. */
+  public HttpTester.Response raw(String request) throws Exception {
+    return HttpTester.parseResponse(connector.getResponse(request));
   }
 
   public HttpTester.Response send(String method, String target, String body,

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * # param NAME TYPE [DEFAULT-JSON]   a parameter of main (string, integer, number, boolean, any…)
  * # syntax-error MESSAGE             analysis fails
+ * # analyser-bug                     analysis throws an unexpected exception
  * # log TEXT                         a line of output
  * # publish-env                      hands the job's environment to {@link #environments}
  * # hold                             waits for {@link #release()} (or a cancel)
@@ -74,6 +75,9 @@ public final class ScriptedRuntime implements LanguageRuntime {
       String[] w = line.strip().split(" ", 5);
       if (line.startsWith("# syntax-error")) {
         throw new ScriptSyntaxException("line 1: " + line.substring(14).strip());
+      }
+      if (line.startsWith("# analyser-bug")) {
+        throw new IllegalStateException("a bug in the analyser with secret details");
       }
       if (w.length >= 4 && w[0].equals("#") && w[1].equals("param")) {
         ParamType type = ParamType.valueOf(w[3].toUpperCase(Locale.ROOT));
