@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,8 @@ public final class ApiHandler extends Handler.Abstract {
 
   private Reply dispatch(Request request) {
     String method = request.getMethod();
-    String path = Request.getPathInContext(request);
+    // Jetty keeps the path %-encoded; routes match on the decoded one, as clients encodeURI it.
+    String path = URIUtil.decodePath(Request.getPathInContext(request));
     if (path.equals("/metrics") && method.equals("GET")) {
       return metrics.get();
     }

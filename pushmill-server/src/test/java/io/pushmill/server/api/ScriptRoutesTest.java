@@ -142,6 +142,8 @@ class ScriptRoutesTest {
 
     assertThat(api.json("/api/w/demo/scripts/get/p/f/team/sub/dir/nested").get("path").asText())
         .isEqualTo("f/team/sub/dir/nested");
+    assertThat(api.json("/api/w/demo/scripts/get/p/f/team/sub/dir/n%65sted").get("path").asText())
+        .isEqualTo("f/team/sub/dir/nested");
   }
 
   @Test

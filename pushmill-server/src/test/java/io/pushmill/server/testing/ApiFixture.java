@@ -35,12 +35,14 @@ public final class ApiFixture implements AutoCloseable {
       Map.of("PATH", "/usr/bin:/bin", "HOME", "/tmp", "LANG", "C.UTF-8");
 
   public final MutableClock tokenClock = new MutableClock(Instant.now());
-  public final Map<Language, LanguageRuntime> runtimes = ScriptedRuntime.all();
+  public final Map<Language, LanguageRuntime> runtimes;
   public final RunnerStack stack;
   public final ApiServer server;
   private final LocalConnector connector;
 
-  private ApiFixture(Path dataDir, List<String> listen) throws Exception {
+  private ApiFixture(Path dataDir, List<String> listen, Map<Language, LanguageRuntime> runtimes)
+      throws Exception {
+    this.runtimes = runtimes;
     RunnerConfig.Builder config = RunnerConfig.builder()
         .dataDir(dataDir)
         .workerSlots(2)
@@ -61,12 +63,18 @@ public final class ApiFixture implements AutoCloseable {
 
   /** Without a socket. */
   public static ApiFixture start(Path dataDir) throws Exception {
-    return new ApiFixture(dataDir, List.of());
+    return new ApiFixture(dataDir, List.of(), ScriptedRuntime.all());
   }
 
   /** Also on a free port of 127.0.0.1, for clients that need a socket. */
   public static ApiFixture startListening(Path dataDir) throws Exception {
-    return new ApiFixture(dataDir, List.of("127.0.0.1:0"));
+    return new ApiFixture(dataDir, List.of("127.0.0.1:0"), ScriptedRuntime.all());
+  }
+
+  /** On a free port of 127.0.0.1 with these (e.g. the real) runtimes. */
+  public static ApiFixture startListening(Path dataDir, Map<Language, LanguageRuntime> runtimes)
+      throws Exception {
+    return new ApiFixture(dataDir, List.of("127.0.0.1:0"), runtimes);
   }
 
   public io.pushmill.runner.Runner runner() {
