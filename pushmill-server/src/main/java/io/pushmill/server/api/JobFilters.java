@@ -27,7 +27,7 @@ final class JobFilters {
         || !r.booleanQuery("has_null_parent").orElse(true)) {
       return Optional.empty();
     }
-    int page = r.intQuery("page").orElse(1);
+    int page = ScriptEndpoints.Lists.page(r);
     int perPage = Math.min(r.intQuery("per_page").orElse(DEFAULT_PER_PAGE),
         JobQuery.MAX_PER_PAGE);
     JobQuery q = JobQuery.all().withPage(page, perPage);

@@ -50,11 +50,16 @@ final class ScriptEndpoints {
     private Lists() {}
 
     static ListQuery query(ApiRequest r) {
-      ListQuery q = ListQuery.all().withPage(r.intQuery("page").orElse(1),
+      ListQuery q = ListQuery.all().withPage(page(r),
           Math.min(r.intQuery("per_page").orElse(DEFAULT_PER_PAGE),
               io.pushmill.runner.model.JobQuery.MAX_PER_PAGE));
       q = r.query("path_start").map(q::withPathStart).orElse(q);
       return q.withShowArchived(r.booleanQuery("show_archived").orElse(false));
+    }
+
+    /** Pages count from 1; like Windmill, 0 (which {@code wmill script list} starts at) is 1. */
+    static int page(ApiRequest r) {
+      return Math.max(1, r.intQuery("page").orElse(1));
     }
   }
 }
