@@ -25,11 +25,24 @@ public final class TextWriter {
 
   private TextWriter() {}
 
-  /** Writes the families in the given order; families without metrics are skipped. */
+  /**
+   * Writes the families in the given order; families without metrics are skipped. Names that are
+   * not legacy-valid are written quoted (upstream's {@code escaping=allow-utf-8}).
+   */
   public static void write(OutputStream out, Iterable<MetricFamily> families) throws IOException {
+    write(out, families, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  /**
+   * Writes the families with names escaped by {@code scheme} as upstream HEAD's encoder does
+   * ({@code model.EscapeMetricFamily} then {@code MetricFamilyToText}), keeping the label order.
+   */
+  public static void write(
+      OutputStream out, Iterable<MetricFamily> families, NameEscaping.Scheme scheme)
+      throws IOException {
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily f : families) {
-      appendFamily(sb, f);
+      appendFamily(sb, f, scheme);
       if (sb.length() >= 64 * 1024) {
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         sb.setLength(0);
@@ -40,12 +53,17 @@ public final class TextWriter {
 
   /** The text of one family, empty when it has no metrics. */
   public static void appendFamily(StringBuilder sb, MetricFamily f) {
+    appendFamily(sb, f, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  private static void appendFamily(StringBuilder sb, MetricFamily f, NameEscaping.Scheme scheme) {
     if (f.metrics().isEmpty()) {
       return;
     }
-    appendHeader(sb, f.name(), f.help(), f.type());
+    String name = NameEscaping.escapeIfNeeded(f.name(), scheme);
+    appendHeader(sb, name, f.help(), f.type());
     for (Metric m : f.metrics()) {
-      appendMetric(sb, f.name(), f.type(), m);
+      new Sample(sb, name, m, scheme).writeValue();
     }
   }
 
@@ -73,78 +91,104 @@ public final class TextWriter {
 
   /** The sample lines of one metric of family {@code name}. */
   public static void appendMetric(StringBuilder sb, String name, MetricType type, Metric m) {
-    switch (m.value()) {
-      case MetricValue.Gauge g -> appendSample(sb, name, "", m, null, 0, g.value());
-      case MetricValue.Counter c -> appendSample(sb, name, "", m, null, 0, c.value());
-      case MetricValue.Untyped u -> appendSample(sb, name, "", m, null, 0, u.value());
-      case MetricValue.Summary s -> {
-        for (MetricValue.Quantile q : s.quantiles()) {
-          appendSample(sb, name, "", m, "quantile", q.quantile(), q.value());
+    new Sample(sb, name, m, NameEscaping.Scheme.ALLOW_UTF8).writeValue();
+  }
+
+  // expfmt takes the float count whenever it is not zero (so also when negative or NaN).
+  private static double count(long count, double countFloat) {
+    return countFloat != 0 ? countFloat : Unsigned.toDouble(count);
+  }
+
+  /** The lines of one metric: its escaped labels are rendered once and reused on every line. */
+  private static final class Sample {
+    private final StringBuilder sb;
+    private final String name;
+    private final String labels; // name="value" pairs joined by commas, without braces
+    private final Metric metric;
+
+    Sample(StringBuilder sb, String name, Metric metric, NameEscaping.Scheme scheme) {
+      this.sb = sb;
+      this.name = name;
+      this.metric = metric;
+      StringBuilder l = new StringBuilder();
+      Labels labels = metric.labels();
+      for (int i = 0; i < labels.size(); i++) {
+        if (i > 0) {
+          l.append(',');
         }
-        appendSample(sb, name, "_sum", m, null, 0, s.sum());
-        appendSample(sb, name, "_count", m, null, 0, Unsigned.toDouble(s.count()));
+        appendName(l, NameEscaping.escapeIfNeeded(labels.name(i), scheme));
+        l.append("=\"");
+        appendEscaped(
+            l, NameEscaping.escapeValueIfNeeded(labels.name(i), labels.value(i), scheme), true);
+        l.append('"');
       }
-      case MetricValue.Histogram h -> {
-        boolean infSeen = false;
-        for (MetricValue.Bucket b : h.buckets()) {
-          appendSample(sb, name, "_bucket", m, "le", b.upperBound(), b.effectiveCount());
-          infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
+      this.labels = l.toString();
+    }
+
+    void writeValue() {
+      switch (metric.value()) {
+        case MetricValue.Gauge g -> write("", null, 0, g.value());
+        case MetricValue.Counter c -> write("", null, 0, c.value());
+        case MetricValue.Untyped u -> write("", null, 0, u.value());
+        case MetricValue.Summary s -> {
+          for (MetricValue.Quantile q : s.quantiles()) {
+            write("", "quantile", q.quantile(), q.value());
+          }
+          write("_sum", null, 0, s.sum());
+          write("_count", null, 0, Unsigned.toDouble(s.count()));
         }
-        if (!infSeen) {
-          appendSample(
-              sb, name, "_bucket", m, "le", Double.POSITIVE_INFINITY, h.effectiveCount());
+        case MetricValue.Histogram h -> {
+          boolean infSeen = false;
+          for (MetricValue.Bucket b : h.buckets()) {
+            write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
+            infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
+          }
+          double count = count(h.count(), h.countFloat());
+          if (!infSeen) {
+            write("_bucket", "le", Double.POSITIVE_INFINITY, count);
+          }
+          write("_sum", null, 0, h.sum());
+          write("_count", null, 0, count);
         }
-        appendSample(sb, name, "_sum", m, null, 0, h.sum());
-        appendSample(sb, name, "_count", m, null, 0, h.effectiveCount());
+        case MetricValue.Missing x -> {
+          // Nothing to write; the consistency check keeps such metrics out of the store.
+        }
       }
-      case MetricValue.Missing x -> {
-        // Nothing to write; the consistency check keeps such metrics out of the store.
+    }
+
+    void write(String suffix, String extraName, double extraValue, double value) {
+      boolean inBraces = !isLegacyName(name, suffix);
+      if (inBraces) {
+        sb.append("{\"");
+        appendEscaped(sb, name, true);
+        appendEscaped(sb, suffix, true);
+        sb.append('"');
+      } else {
+        sb.append(name).append(suffix);
       }
+      if (!labels.isEmpty() || extraName != null) {
+        sb.append(inBraces ? ',' : '{').append(labels);
+        if (extraName != null) {
+          sb.append(labels.isEmpty() ? "" : ",").append(extraName).append("=\"");
+          GoFloat.append(sb, extraValue);
+          sb.append('"');
+        }
+        sb.append('}');
+      } else if (inBraces) {
+        sb.append('}');
+      }
+      sb.append(' ');
+      GoFloat.append(sb, value);
+      if (metric.timestampMs().isPresent()) {
+        sb.append(' ').append(metric.timestampMs().getAsLong());
+      }
+      sb.append('\n');
     }
   }
 
-  private static void appendSample(
-      StringBuilder sb,
-      String name,
-      String suffix,
-      Metric m,
-      String extraName,
-      double extraValue,
-      double value) {
-    String full = suffix.isEmpty() ? name : name + suffix;
-    Labels labels = m.labels();
-    char sep = '{';
-    boolean nameInBraces = false;
-    if (!NameValidation.isLegacyMetricName(full)) {
-      sb.append('{');
-      nameInBraces = true;
-      sep = ',';
-    }
-    appendName(sb, full);
-    if (labels.size() > 0 || extraName != null) {
-      for (int i = 0; i < labels.size(); i++) {
-        sb.append(sep);
-        appendName(sb, labels.name(i));
-        sb.append("=\"");
-        appendEscaped(sb, labels.value(i), true);
-        sb.append('"');
-        sep = ',';
-      }
-      if (extraName != null) {
-        sb.append(sep).append(extraName).append("=\"");
-        GoFloat.append(sb, extraValue);
-        sb.append('"');
-      }
-      sb.append('}');
-    } else if (nameInBraces) {
-      sb.append('}');
-    }
-    sb.append(' ');
-    GoFloat.append(sb, value);
-    if (m.timestampMs().isPresent()) {
-      sb.append(' ').append(m.timestampMs().getAsLong());
-    }
-    sb.append('\n');
+  // The legacy check of name + suffix: the suffixes are legacy-valid, so the name decides.
+  private static boolean isLegacyName(String name, String suffix) {
+    return NameValidation.isLegacyMetricName(name.isEmpty() ? suffix : name);
   }
 
   private static void appendName(StringBuilder sb, String name) {
