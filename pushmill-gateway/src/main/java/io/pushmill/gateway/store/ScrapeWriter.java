@@ -54,7 +54,7 @@ final class ScrapeWriter {
         m -> out.write(text.series(name, type, m, escapeNames)),
         s ->
             out.write(
-                quote && UnderscoreEscaping.needed(name, s.metric().labels())
+                quote && SeriesText.needsEscaping(name, s.metric().labels())
                     ? text.series(name, type, s.metric(), false)
                     : s.text()));
   }
