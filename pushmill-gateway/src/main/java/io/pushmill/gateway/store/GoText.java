@@ -147,24 +147,36 @@ final class GoText {
   // Byte-wise, as golang/protobuf's text writer: printable ASCII as is, the rest in octal.
   private static void appendProtoString(StringBuilder sb, String s) {
     sb.append('"');
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xFF;
-      switch (c) {
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        default -> {
-          if (c >= 0x20 && c < 0x7f) {
-            sb.append((char) c);
-          } else {
-            sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
-            sb.append((char) ('0' + (c & 7)));
-          }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0xDC80 && cp <= 0xDCFF) {
+        appendProtoByte(sb, cp - 0xDC00);
+      } else {
+        String one = cp <= 0xFFFF && Character.isSurrogate((char) cp) ? "\ufffd" : Character.toString(cp);
+        for (byte b : one.getBytes(StandardCharsets.UTF_8)) {
+          appendProtoByte(sb, b & 0xFF);
         }
       }
     }
     sb.append('"');
+  }
+
+  private static void appendProtoByte(StringBuilder sb, int c) {
+    switch (c) {
+      case '\n' -> sb.append("\\n");
+      case '\r' -> sb.append("\\r");
+      case '\t' -> sb.append("\\t");
+      case '"' -> sb.append("\\\"");
+      case '\\' -> sb.append("\\\\");
+      default -> {
+        if (c >= 0x20 && c < 0x7f) {
+          sb.append((char) c);
+        } else {
+          sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)));
+          sb.append((char) ('0' + (c & 7)));
+        }
+      }
+    }
   }
 }

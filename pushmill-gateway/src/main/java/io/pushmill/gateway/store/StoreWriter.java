@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer: takes the queue in batches, checks and applies each write in order, then
- * (where a write-ahead log will sync) tells the waiting pushers, then does its timed work. It is
+ * The single writer: takes the queue in batches, checks and applies each write in order, syncs
+ * (where a write-ahead log will hook in), does its timed work, then tells the waiting pushers. It is
  * the only thread that changes the {@link StoreState} and the only one that calls {@link
  * StorePersistence#save}.
  */
@@ -60,16 +60,25 @@ final class StoreWriter implements Runnable {
           stop |= apply(op, replies);
         }
         journal.sync();
-        replies.forEach(Runnable::run);
-        replies.clear();
-        batch.clear();
       }
-      if (!stop && schedule.isDue()) {
+      if (stop) {
         save();
+      } else {
+        timedWork();
       }
-      // Per-group expiry will go here: delete the groups whose deadline passed, like a DELETE.
+      // Replies go out after the timed work, so a pusher that got its answer knows that a save
+      // due by then has been made (what tests with a fixed clock rely on).
+      replies.forEach(Runnable::run);
+      replies.clear();
+      batch.clear();
     }
-    save();
+  }
+
+  private void timedWork() {
+    if (schedule.isDue()) {
+      save();
+    }
+    // Per-group expiry will go here: delete the groups whose deadline passed, as a DELETE does.
   }
 
   // The next write, or null when it is time for timed work instead.
