@@ -143,6 +143,13 @@ class ScrapeTest {
   }
 
   @Test
+  void escaped_label_names_keep_the_order_of_the_original_names() throws Exception {
+    store.push(put(key("job", "p"), T0, family("m", MetricType.GAUGE, gauge(1, "a_b", "2", "a.z", "1"))));
+
+    assertThat(scrape(store)).contains("m{a_z=\"1\",a_b=\"2\",instance=\"\",job=\"p\"} 1\n");
+  }
+
+  @Test
   void families_without_series_are_left_out() throws Exception {
     store.push(put(key("job", "p"), T0, family("empty", MetricType.GAUGE), family("full", MetricType.UNTYPED, untyped(1))));
 
