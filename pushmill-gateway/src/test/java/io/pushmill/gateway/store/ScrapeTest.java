@@ -150,6 +150,16 @@ class ScrapeTest {
   }
 
   @Test
+  void a_series_longer_than_the_write_buffer_is_written_whole() throws Exception {
+    String big = "v".repeat(100_000);
+    store.push(put(key("job", "p"), "a 1\nb{big=\"" + big + "\"} 2\nc 3\n", T0));
+
+    assertThat(scrape(store))
+        .contains("a{instance=\"\",job=\"p\"} 1\n# TYPE b untyped\nb{big=\"" + big + "\",instance")
+        .contains("} 2\n# TYPE c untyped\nc{instance=\"\",job=\"p\"} 3\n");
+  }
+
+  @Test
   void families_without_series_are_left_out() throws Exception {
     store.push(put(key("job", "p"), T0, family("empty", MetricType.GAUGE), family("full", MetricType.UNTYPED, untyped(1))));
 
