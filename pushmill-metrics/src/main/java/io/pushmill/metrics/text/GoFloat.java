@@ -8,10 +8,10 @@ import java.math.BigDecimal;
  * so that scrapes and API answers match upstream byte for byte.
  *
  * <p>Java's {@link Double#toString(double)} (JDK 19 and later) gives the shortest digits that
- * round-trip, as Go does, except for a few subnormals (see {@code shortenSubnormal}); otherwise only
- * the layout differs: Go switches to exponent form when the decimal
- * exponent is below -4 or at least 6, and writes the exponent with a sign and at least two digits
- * ({@code 1e+06}, {@code 1.5e-05}, {@code 250000}).
+ * round-trip, as Go does, except for a few subnormals (see {@code shortenSubnormal}); otherwise
+ * only the layout differs: Go switches to exponent form when the decimal exponent is below -4 or at
+ * least 6, and writes the exponent with a sign and at least two digits ({@code 1e+06}, {@code
+ * 1.5e-05}, {@code 250000}).
  */
 public final class GoFloat {
   private GoFloat() {}
@@ -40,6 +40,25 @@ public final class GoFloat {
     } else {
       appendShortest(sb, f);
     }
+  }
+
+  /**
+   * Appends {@code f} as OpenMetrics' {@code writeOpenMetricsFloat} does: the text rendering, with
+   * {@code .0} added when it has neither a point nor an exponent ({@code 1.0}, {@code 0.0}).
+   */
+  public static void appendOpenMetrics(StringBuilder sb, double f) {
+    int start = sb.length();
+    append(sb, f);
+    if (Double.isNaN(f) || Double.isInfinite(f)) {
+      return;
+    }
+    for (int i = start; i < sb.length(); i++) {
+      char c = sb.charAt(i);
+      if (c == '.' || c == 'e') {
+        return;
+      }
+    }
+    sb.append(".0");
   }
 
   /**

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * Upstream HEAD's escaping of metric and label names that are not legacy-valid, as {@code
- * model.EscapeName}, {@code model.EscapeMetricFamily} and {@code model.UnescapeName} (prometheus/common
- * v0.69) do it. A scrape at HEAD escapes with {@link Scheme#UNDERSCORES} unless the {@code Accept}
- * header asks for another {@code escaping=} scheme.
+ * model.EscapeName}, {@code model.EscapeMetricFamily} and {@code model.UnescapeName}
+ * (prometheus/common v0.69) do it. A scrape at HEAD escapes with {@link Scheme#UNDERSCORES} unless
+ * the {@code Accept} header asks for another {@code escaping=} scheme.
  */
 public final class NameEscaping {
   private static final String METRIC_NAME_LABEL = "__name__";

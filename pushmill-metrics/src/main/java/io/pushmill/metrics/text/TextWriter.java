@@ -1,6 +1,5 @@
 package io.pushmill.metrics.text;
 
-import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.MetricType;
@@ -12,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for
- * byte. Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that
- * wants upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
+ * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for byte.
+ * Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that wants
+ * upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
  *
  * <p>Unlike Go, a metric whose value does not match its family's type is written as the value it
  * holds instead of aborting the scrape: a scrape never fails half-way.
@@ -72,13 +71,13 @@ public final class TextWriter {
       StringBuilder sb, String name, Optional<String> help, MetricType type) {
     if (help.isPresent()) {
       sb.append("# HELP ");
-      appendName(sb, name);
+      TextSyntax.appendName(sb, name);
       sb.append(' ');
-      appendEscaped(sb, help.get(), false);
+      TextSyntax.appendEscaped(sb, help.get(), false);
       sb.append('\n');
     }
     sb.append("# TYPE ");
-    appendName(sb, name);
+    TextSyntax.appendName(sb, name);
     sb.append(
         switch (type) {
           case COUNTER -> " counter\n";
@@ -103,26 +102,14 @@ public final class TextWriter {
   private static final class Sample {
     private final StringBuilder sb;
     private final String name;
-    private final String labels; // name="value" pairs joined by commas, without braces
+    private final String labels;
     private final Metric metric;
 
     Sample(StringBuilder sb, String name, Metric metric, NameEscaping.Scheme scheme) {
       this.sb = sb;
       this.name = name;
       this.metric = metric;
-      StringBuilder l = new StringBuilder();
-      Labels labels = metric.labels();
-      for (int i = 0; i < labels.size(); i++) {
-        if (i > 0) {
-          l.append(',');
-        }
-        appendName(l, NameEscaping.escapeIfNeeded(labels.name(i), scheme));
-        l.append("=\"");
-        appendEscaped(
-            l, NameEscaping.escapeValueIfNeeded(labels.name(i), labels.value(i), scheme), true);
-        l.append('"');
-      }
-      this.labels = l.toString();
+      this.labels = TextSyntax.labelPairs(metric.labels(), scheme);
     }
 
     void writeValue() {
@@ -140,7 +127,11 @@ public final class TextWriter {
         case MetricValue.Histogram h -> {
           boolean infSeen = false;
           for (MetricValue.Bucket b : h.buckets()) {
-            write("_bucket", "le", b.upperBound(), count(b.cumulativeCount(), b.cumulativeCountFloat()));
+            write(
+                "_bucket",
+                "le",
+                b.upperBound(),
+                count(b.cumulativeCount(), b.cumulativeCountFloat()));
             infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
           }
           double count = count(h.count(), h.countFloat());
@@ -157,62 +148,14 @@ public final class TextWriter {
     }
 
     void write(String suffix, String extraName, double extraValue, double value) {
-      boolean inBraces = !isLegacyName(name, suffix);
-      if (inBraces) {
-        sb.append("{\"");
-        appendEscaped(sb, name, true);
-        appendEscaped(sb, suffix, true);
-        sb.append('"');
-      } else {
-        sb.append(name).append(suffix);
-      }
-      if (!labels.isEmpty() || extraName != null) {
-        sb.append(inBraces ? ',' : '{').append(labels);
-        if (extraName != null) {
-          sb.append(labels.isEmpty() ? "" : ",").append(extraName).append("=\"");
-          GoFloat.append(sb, extraValue);
-          sb.append('"');
-        }
-        sb.append('}');
-      } else if (inBraces) {
-        sb.append('}');
-      }
+      TextSyntax.appendNameAndLabels(
+          sb, name, suffix, labels, extraName, extraValue, TextSyntax.Floats.TEXT);
       sb.append(' ');
       GoFloat.append(sb, value);
       if (metric.timestampMs().isPresent()) {
         sb.append(' ').append(metric.timestampMs().getAsLong());
       }
       sb.append('\n');
-    }
-  }
-
-  // The legacy check of name + suffix: the suffixes are legacy-valid, so the name decides.
-  private static boolean isLegacyName(String name, String suffix) {
-    return NameValidation.isLegacyMetricName(name.isEmpty() ? suffix : name);
-  }
-
-  private static void appendName(StringBuilder sb, String name) {
-    if (NameValidation.isLegacyMetricName(name)) {
-      sb.append(name);
-    } else {
-      sb.append('"');
-      appendEscaped(sb, name, true);
-      sb.append('"');
-    }
-  }
-
-  private static void appendEscaped(StringBuilder sb, String v, boolean quotes) {
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\\') {
-        sb.append("\\\\");
-      } else if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '"' && quotes) {
-        sb.append("\\\"");
-      } else {
-        sb.append(c);
-      }
     }
   }
 }

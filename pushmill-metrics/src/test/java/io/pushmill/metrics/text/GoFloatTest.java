@@ -104,7 +104,9 @@ class GoFloatTest {
       assertThat(Double.parseDouble(s)).as(s).isEqualTo(f);
       int exp = (int) Math.floor(Math.log10(Math.abs(Double.parseDouble(s))));
       if (exp < -4 || exp >= 6) {
-        assertThat(s).as("%s has exponent form", s).matches("-?[1-9](\\.[0-9]*[1-9])?e[-+][0-9]{2,3}");
+        assertThat(s)
+            .as("%s has exponent form", s)
+            .matches("-?[1-9](\\.[0-9]*[1-9])?e[-+][0-9]{2,3}");
       } else {
         assertThat(s).as("%s has plain form", s).matches("-?[0-9]+(\\.[0-9]*[1-9])?");
       }

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Numbered tables for {@code model.EscapeName} and {@code model.UnescapeName}, and family escaping. */
+/**
+ * Numbered tables for {@code model.EscapeName} and {@code model.UnescapeName}, and family escaping.
+ */
 class NameEscapingTest {
 
   static Stream<Arguments> escapes() {

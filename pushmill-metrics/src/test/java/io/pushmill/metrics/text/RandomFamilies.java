@@ -23,15 +23,35 @@ import java.util.Set;
  */
 final class RandomFamilies {
   private static final double[] SPECIAL = {
-    0, 1, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
-    2 * Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, 0.1, 1e-5, 1e6,
-    250000, 1.7956077485340211e9, 0x1p63, 0x1p64, 123456.7, 1.5e-7
+    0,
+    1,
+    -1,
+    Double.NaN,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    Double.MIN_VALUE,
+    2 * Double.MIN_VALUE,
+    Double.MAX_VALUE,
+    -Double.MAX_VALUE,
+    Double.MIN_NORMAL,
+    0.1,
+    1e-5,
+    1e6,
+    250000,
+    1.7956077485340211e9,
+    0x1p63,
+    0x1p64,
+    123456.7,
+    1.5e-7
   };
   private static final String[] ODD_CHARS = {
     "\"", "\\", "\n", "\t", " ", "=", ",", "{", "}", "#", "é", "佖", "😀", "\r", "_", "."
   };
   private static final MetricType[] TYPES = {
-    MetricType.COUNTER, MetricType.GAUGE, MetricType.UNTYPED, MetricType.SUMMARY,
+    MetricType.COUNTER,
+    MetricType.GAUGE,
+    MetricType.UNTYPED,
+    MetricType.SUMMARY,
     MetricType.HISTOGRAM
   };
 

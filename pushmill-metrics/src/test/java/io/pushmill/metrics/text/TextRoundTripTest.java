@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Property: parsing what the writer wrote gives back the same families, for seeded random
- * families that the text format can carry (see {@link RandomFamilies} for what it cannot).
+ * Property: parsing what the writer wrote gives back the same families, for seeded random families
+ * that the text format can carry (see {@link RandomFamilies} for what it cannot).
  */
 class TextRoundTripTest {
 

@@ -87,11 +87,7 @@ class TextWriterTest {
                 null,
                 MetricType.GAUGE_HISTOGRAM,
                 metric(Labels.EMPTY, histogram(2, -3, 10, 1))),
-            family(
-                "odd_counts",
-                null,
-                MetricType.HISTOGRAM,
-                metric(Labels.EMPTY, oddCounts())));
+            family("odd_counts", null, MetricType.HISTOGRAM, metric(Labels.EMPTY, oddCounts())));
     assertThat(write(families)).isEqualTo(golden("all_types.txt"));
   }
 
@@ -112,7 +108,8 @@ class TextWriterTest {
                 metric(labels("e", "y", "c.d", "x"), counter(1)),
                 metric(Labels.EMPTY, counter(2))),
             family("x-y", null, MetricType.UNTYPED, metric(Labels.EMPTY, untyped(-1))),
-            family("h.x", null, MetricType.HISTOGRAM, metric(Labels.EMPTY, histogram(1, 0.5, 1, 1))),
+            family(
+                "h.x", null, MetricType.HISTOGRAM, metric(Labels.EMPTY, histogram(1, 0.5, 1, 1))),
             family("colon:name", null, MetricType.GAUGE, metric(labels("a:b", "1"), gauge(0.25))),
             family(
                 "quote\"name",
@@ -134,8 +131,7 @@ class TextWriterTest {
                 metric(Labels.EMPTY, gauge(1), 1_700_000_000_000L),
                 metric(labels("a", "b"), gauge(2), -5)),
             family("s", null, MetricType.SUMMARY, metric(Labels.EMPTY, summary(3, 2, 0.5, 1), 42)),
-            family(
-                "h", null, MetricType.HISTOGRAM, metric(Labels.EMPTY, histogram(1, 0.5), 7)));
+            family("h", null, MetricType.HISTOGRAM, metric(Labels.EMPTY, histogram(1, 0.5), 7)));
     assertThat(write(families)).isEqualTo(golden("timestamps.txt"));
   }
 
