@@ -116,11 +116,10 @@ final class StoreWriter implements Runnable {
         }
       }
       case WriteOp.Wipe w -> {
-        for (GroupingKey key : state.keys()) {
-          applier.delete(key);
+        if (applier.wipe()) {
+          changed();
+          journal.applied(op);
         }
-        changed();
-        journal.applied(op);
       }
       case WriteOp.Stop s -> {
         return true;
