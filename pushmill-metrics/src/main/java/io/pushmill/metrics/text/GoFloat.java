@@ -1,12 +1,15 @@
 package io.pushmill.metrics.text;
 
+import java.math.BigDecimal;
+
 /**
  * Formats doubles exactly as Go's {@code strconv.FormatFloat(f, 'g', -1, 64)} with the text
  * format's shortcuts ({@code 0}, {@code 1}, {@code -1}, {@code NaN}, {@code +Inf}, {@code -Inf}),
  * so that scrapes and API answers match upstream byte for byte.
  *
  * <p>Java's {@link Double#toString(double)} (JDK 19 and later) gives the shortest digits that
- * round-trip, as Go does; only the layout differs: Go switches to exponent form when the decimal
+ * round-trip, as Go does, except for a few subnormals (see {@code shortenSubnormal}); otherwise only
+ * the layout differs: Go switches to exponent form when the decimal
  * exponent is below -4 or at least 6, and writes the exponent with a sign and at least two digits
  * ({@code 1e+06}, {@code 1.5e-05}, {@code 250000}).
  */
@@ -81,6 +84,9 @@ public final class GoFloat {
       end--;
     }
     digits.setLength(end);
+    if (digits.length() == 2 && Math.abs(f) < Double.MIN_NORMAL) {
+      dp = shortenSubnormal(digits, dp, Math.abs(f));
+    }
     int nd = digits.length();
 
     if (f < 0) {
@@ -112,5 +118,35 @@ public final class GoFloat {
     } else {
       sb.append(digits, 0, dp).append('.').append(digits, dp, nd);
     }
+  }
+
+  /**
+   * Java picks among decimals of one <em>or two</em> digits the one closest to the value, Go the
+   * closest of the shortest; they differ only for subnormals, where one digit can already round
+   * back ({@code 5e-324}, which Java prints as {@code 4.9E-324}). Rewrites {@code digits} to Go's
+   * choice and returns the new decimal point position.
+   */
+  private static int shortenSubnormal(StringBuilder digits, int dp, double abs) {
+    int d1 = digits.charAt(0) - '0';
+    BigDecimal exact = new BigDecimal(abs);
+    BigDecimal best = null;
+    for (int d : new int[] {d1, d1 + 1}) {
+      BigDecimal candidate = BigDecimal.valueOf(d).scaleByPowerOfTen(dp - 1);
+      if (candidate.doubleValue() != abs) {
+        continue;
+      }
+      if (best == null
+          || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      return dp;
+    }
+    BigDecimal unscaled = best.stripTrailingZeros();
+    digits.setLength(0);
+    digits.append(unscaled.unscaledValue());
+    // unscaled = digits * 10^-scale, and the value is 0.digits * 10^dp.
+    return digits.length() - unscaled.scale();
   }
 }

@@ -42,4 +42,33 @@ public final class NameValidation {
     }
     return true;
   }
+
+  /** {@link #isLegacyMetricName(String)} for the UTF-8 bytes {@code b[off, off+len)}. */
+  static boolean isLegacyMetricName(byte[] b, int off, int len) {
+    return isLegacy(b, off, len, true);
+  }
+
+  /** {@link #isLegacyLabelName(String)} for the UTF-8 bytes {@code b[off, off+len)}. */
+  static boolean isLegacyLabelName(byte[] b, int off, int len) {
+    return isLegacy(b, off, len, false);
+  }
+
+  private static boolean isLegacy(byte[] b, int off, int len, boolean colon) {
+    if (len == 0) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      int c = b[off + i];
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || c == '_'
+              || (colon && c == ':')
+              || (i > 0 && c >= '0' && c <= '9');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
