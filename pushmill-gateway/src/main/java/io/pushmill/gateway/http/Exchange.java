@@ -26,6 +26,11 @@ public final class Exchange {
   private RequestBody body;
   private int status;
 
+  /** An exchange for a Jetty request; the callback is completed when the response is sent. */
+  public static Exchange of(Request request, Response response, Callback callback) {
+    return new Exchange(request, response, callback);
+  }
+
   Exchange(Request request, Response response, Callback callback) {
     this.request = request;
     this.response = response;

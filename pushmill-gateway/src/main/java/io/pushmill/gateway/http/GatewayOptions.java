@@ -12,7 +12,8 @@ import java.util.Optional;
  * Settings of the gateway's HTTP surface; most mirror upstream flags of the same name.
  *
  * @param listenAddresses {@code --web.listen-address}: {@code host:port}, {@code :port} for every
- *     interface; port 0 picks a free one
+ *     interface; port 0 picks a free one; none at all for a server reached only through {@link
+ *     GatewayServer#localConnector()}
  * @param telemetryPath {@code --web.telemetry-path}
  * @param externalUrl {@code --web.external-url}
  * @param routePrefix {@code --web.route-prefix} as given; empty means the external URL's path
@@ -45,8 +46,8 @@ public record GatewayOptions(
   public static final long DEFAULT_MAX_BODY_SIZE = 64L * 1024 * 1024;
 
   public GatewayOptions {
-    if (listenAddresses == null || listenAddresses.isEmpty()) {
-      throw new IllegalArgumentException("at least one listen address is needed");
+    if (listenAddresses == null) {
+      throw new IllegalArgumentException("listen addresses must not be null");
     }
     if (maxBodySize <= 0) {
       throw new IllegalArgumentException("the maximum body size must be positive: " + maxBodySize);
