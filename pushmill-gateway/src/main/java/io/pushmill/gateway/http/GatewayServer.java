@@ -140,9 +140,14 @@ public final class GatewayServer implements AutoCloseable {
     LOG.info("HTTP server stopped");
   }
 
+  /** {@link #stop()}, for try-with-resources; a failure to stop becomes unchecked. */
   @Override
-  public void close() throws Exception {
-    stop();
+  public void close() {
+    try {
+      stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the gateway's HTTP server did not stop cleanly", e);
+    }
   }
 
   private Connector connector(ListenAddress address, Optional<TlsContextFactory> ssl) {

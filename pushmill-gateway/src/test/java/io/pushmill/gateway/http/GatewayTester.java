@@ -70,7 +70,11 @@ final class GatewayTester implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the gateway did not stop", e);
+    }
   }
 }

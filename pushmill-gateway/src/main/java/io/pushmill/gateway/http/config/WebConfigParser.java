@@ -118,8 +118,7 @@ public final class WebConfigParser {
       return headers;
     }
     object(n, "http_server_config.headers");
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       List<String> allowed = HEADERS.get(e.getKey());
       if (allowed == null) {
         throw new WebConfigException("HTTP header \"" + e.getKey() + "\" can not be configured");
@@ -140,8 +139,7 @@ public final class WebConfigParser {
       return users;
     }
     object(n, "basic_auth_users");
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       String hash = e.getValue().asText();
       if (!e.getValue().isTextual() || !BCRYPT.matcher(hash).matches()) {
         throw new WebConfigException(
