@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Go's {@code %q} verb, so that parse errors quote bad input exactly as upstream does: strings as
- * {@code strconv.Quote} ({@code "\xbd"}, {@code "a\tb"}), single bytes as a quoted rune
- * ({@code '+'}, {@code '\n'}).
+ * {@code strconv.Quote} ({@code "\xbd"}, {@code "a\tb"}), single bytes as a quoted rune ({@code
+ * '+'}, {@code '\n'}).
  */
 final class GoQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -72,7 +72,9 @@ final class GoQuote {
     }
   }
 
-  /** Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space. */
+  /**
+   * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space.
+   */
   static boolean isPrint(int r) {
     if (r < 0x100) {
       return (r >= 0x20 && r < 0x7F) || (r >= 0xA1 && r != 0xAD);

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Turns byte ranges into strings, handing out the same {@code String} for the same bytes within
- * one parse: a push repeats its label names and many values on every line, and shared strings
- * cost neither allocation nor memory in the store. Callers pass only valid UTF-8.
+ * Turns byte ranges into strings, handing out the same {@code String} for the same bytes within one
+ * parse: a push repeats its label names and many values on every line, and shared strings cost
+ * neither allocation nor memory in the store. Callers pass only valid UTF-8.
  */
 final class StringCache {
   private static final int MAX_ENTRIES = 8192;
@@ -76,6 +76,7 @@ final class StringCache {
     for (int i = off; i < off + len; i++) {
       h = 31 * h + b[i];
     }
+    h *= 0x9E3779B9; // spreads sequential names (s1, s2, ...) over the table
     return h ^ (h >>> 16);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The byte reader and tokenizer under {@link TextParser}: the current byte, the line number, and
  * the last token read. Token readers follow expfmt's {@code readToken...} functions byte for byte,
- * including their odd corners (an unquoted name may contain a quoted part; a backslash vanishes from
- * a TYPE line). A token is a range of the input when it needs no unescaping, else of a scratch
+ * including their odd corners (an unquoted name may contain a quoted part; a backslash vanishes
+ * from a TYPE line). A token is a range of the input when it needs no unescaping, else of a scratch
  * buffer; either way it is valid until the next token is read.
  */
 final class TextCursor {

@@ -1,8 +1,8 @@
 package io.pushmill.metrics.text;
 
 /**
- * A push body that is not valid text format. The message is upstream's, word for word:
- * {@code text format parsing error in line 3: unexpected end of input stream}.
+ * A push body that is not valid text format. The message is upstream's, word for word: {@code text
+ * format parsing error in line 3: unexpected end of input stream}.
  */
 public final class TextParseException extends Exception {
   private final int line;

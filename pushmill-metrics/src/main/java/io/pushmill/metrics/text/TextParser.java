@@ -1,30 +1,23 @@
 package io.pushmill.metrics.text;
 
-import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.MetricType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Parses the Prometheus text format 0.0.4 exactly as {@code expfmt.TextParser} (prometheus/common
  * v0.69) does, including its error texts and line numbers.
  *
- * <p>The parser is expfmt's state machine, state for state, on bytes: one pass, tokens as ranges
- * of the input, repeated names and values shared. Like expfmt it keeps the current family and metric
+ * <p>The parser is expfmt's state machine, state for state, on bytes: one pass, tokens as ranges of
+ * the input, repeated names and values shared. Like expfmt it keeps the current family and metric
  * across lines, which gives odd but faithful results for lines that start with a brace (see {@link
  * MetricBuilder}). Where expfmt would panic (a line starting with a brace right after a comment, or
- * a metric name inside braces whose summary labels go into a map it never made), this parser reports
- * {@code invalid metric name} or treats the map as empty.
+ * a metric name inside braces whose summary labels go into a map it never made), this parser
+ * reports {@code invalid metric name} or treats the map as empty.
  */
 public final class TextParser {
   private static final int LABEL_NAME = 0;
@@ -34,11 +27,9 @@ public final class TextParser {
   private final TextCursor in;
   private final boolean utf8Names;
   private final StringCache strings = new StringCache();
-  private final Map<String, FamilyBuilder> families = new LinkedHashMap<>();
-  private final Map<String, MetricBuilder> summaries = new HashMap<>();
-  private final Map<String, MetricBuilder> histograms = new HashMap<>();
+  private final FamilyTable families = new FamilyTable();
   private final SignatureLabels currentLabels = new SignatureLabels();
-  private FamilyBuilder currentMF;
+  private FamilyTable.Family currentMF;
   private MetricBuilder currentMetric;
   private String[] pending = new String[16]; // label pairs of the current line, name then value
   private int pendingLen;
@@ -46,10 +37,7 @@ public final class TextParser {
   private String currentLabelName = "";
   private double currentQuantile = Double.NaN;
   private double currentBucket = Double.NaN;
-  private boolean isSummaryCount;
-  private boolean isSummarySum;
-  private boolean isHistogramCount;
-  private boolean isHistogramSum;
+  private FamilyTable.Role role = FamilyTable.Role.SAMPLE;
   private boolean nameInsideBraces;
   private boolean nameInsideBracesPresent;
 
@@ -78,7 +66,7 @@ public final class TextParser {
     while (p.startOfLine()) {
       // Each call parses one line.
     }
-    return p.result();
+    return p.families.result();
   }
 
   private boolean startOfLine() throws TextParseException {
@@ -259,8 +247,7 @@ public final class TextParser {
   private int startLabelValue() throws TextParseException {
     in.skipBlankTab();
     if (in.cur != '"') {
-      throw in.error(
-          "expected '\"' at start of label value, found " + GoQuote.quoteByte(in.cur));
+      throw in.error("expected '\"' at start of label value, found " + GoQuote.quoteByte(in.cur));
     }
     in.readLabelValue();
     if (!Utf8.isValid(in.tok, in.tokOff, in.tokLen)) {
@@ -316,10 +303,8 @@ public final class TextParser {
 
   private void readingValue() throws TextParseException {
     MetricType type = typeOf(currentMF);
-    if (type == MetricType.SUMMARY) {
-      currentMetric = mergeInto(summaries);
-    } else if (type.isHistogram()) {
-      currentMetric = mergeInto(histograms);
+    if (type == MetricType.SUMMARY || type.isHistogram()) {
+      currentMetric = families.merge(currentMF, currentLabels.key(), currentMetric);
     } else {
       currentMF.metrics.add(currentMetric);
     }
@@ -342,21 +327,11 @@ public final class TextParser {
     }
   }
 
-  // The metric with the same non-quantile, non-le labels, or the current one as a new metric.
-  private MetricBuilder mergeInto(Map<String, MetricBuilder> byLabels) {
-    MetricBuilder existing = byLabels.putIfAbsent(currentLabels.key(), currentMetric);
-    if (existing != null) {
-      return existing;
-    }
-    currentMF.metrics.add(currentMetric);
-    return currentMetric;
-  }
-
   private void summaryValue(double value) {
     MetricBuilder.SummaryBuilder s = currentMetric.summary();
-    if (isSummaryCount) {
+    if (role == FamilyTable.Role.SUMMARY_COUNT) {
       s.count(value);
-    } else if (isSummarySum) {
+    } else if (role == FamilyTable.Role.SUMMARY_SUM) {
       s.sum(value);
     } else if (!Double.isNaN(currentQuantile)) {
       s.quantile(currentQuantile, value);
@@ -365,11 +340,11 @@ public final class TextParser {
 
   private void histogramValue(double value) throws TextParseException {
     HistogramBuilder h = currentMetric.histogram();
-    if (isHistogramCount) {
+    if (role == FamilyTable.Role.HISTOGRAM_COUNT) {
       if (!h.count(value)) {
         throw in.error("negative count for histogram " + GoQuote.quote(currentMF.name));
       }
-    } else if (isHistogramSum) {
+    } else if (role == FamilyTable.Role.HISTOGRAM_SUM) {
       h.sum(value);
     } else if (!Double.isNaN(currentBucket) && !h.bucket(currentBucket, value)) {
       throw in.error("negative bucket population for histogram " + GoQuote.quote(currentMF.name));
@@ -390,104 +365,33 @@ public final class TextParser {
     }
   }
 
-  // Finds the family of the name token: itself, or the summary/histogram it is _sum/_count/_bucket of.
+  // Finds the family of the name token; see FamilyTable.resolve.
   private void setOrCreateCurrentMF() throws TextParseException {
-    isSummaryCount = false;
-    isSummarySum = false;
-    isHistogramCount = false;
-    isHistogramSum = false;
-    byte[] t = in.tok;
-    int off = in.tokOff;
-    int len = in.tokLen;
-    if (!isValidMetricName(t, off, len)) {
+    role = FamilyTable.Role.SAMPLE;
+    if (!isValidMetricName(in.tok, in.tokOff, in.tokLen)) {
       throw in.error("invalid metric name " + in.quotedToken());
     }
-    String name = strings.get(t, off, len);
-    currentMF = families.get(name);
-    if (currentMF != null) {
-      return;
-    }
-    boolean count = endsWith(t, off, len, "_count");
-    boolean sum = endsWith(t, off, len, "_sum");
-    boolean bucket = endsWith(t, off, len, "_bucket");
-    if (count || sum) {
-      FamilyBuilder f = families.get(strings.get(t, off, len - (count ? 6 : 4)));
-      if (f != null && typeOf(f) == MetricType.SUMMARY) {
-        currentMF = f;
-        isSummaryCount = count;
-        isSummarySum = sum;
-        return;
-      }
-    }
-    if (count || sum || bucket) {
-      FamilyBuilder f = families.get(strings.get(t, off, len - (count ? 6 : sum ? 4 : 7)));
-      if (f != null && typeOf(f).isHistogram()) {
-        currentMF = f;
-        isHistogramCount = count;
-        isHistogramSum = sum;
-        return;
-      }
-    }
-    currentMF = new FamilyBuilder(name);
-    families.put(name, currentMF);
-  }
-
-  // expfmt's isCount/isSum/isBucket: the suffix and at least one byte before it.
-  private static boolean endsWith(byte[] t, int off, int len, String suffix) {
-    int n = suffix.length();
-    if (len <= n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (t[off + len - n + i] != suffix.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    currentMF = families.resolve(in.tok, in.tokOff, in.tokLen, strings);
+    role = families.role();
   }
 
   private boolean isValidMetricName(byte[] t, int off, int len) {
-    return utf8Names ? len > 0 && Utf8.isValid(t, off, len) : NameValidation.isLegacyMetricName(t, off, len);
+    return utf8Names
+        ? len > 0 && Utf8.isValid(t, off, len)
+        : NameValidation.isLegacyMetricName(t, off, len);
   }
 
   private boolean isValidLabelName(byte[] t, int off, int len) {
-    return utf8Names ? len > 0 && Utf8.isValid(t, off, len) : NameValidation.isLegacyLabelName(t, off, len);
+    return utf8Names
+        ? len > 0 && Utf8.isValid(t, off, len)
+        : NameValidation.isLegacyLabelName(t, off, len);
   }
 
-  // expfmt reads the type through nil-safe getters: no family, or one without TYPE, reads COUNTER.
-  private static MetricType typeOf(FamilyBuilder f) {
-    return f == null || f.type == null ? MetricType.COUNTER : f.type;
+  private static MetricType typeOf(FamilyTable.Family f) {
+    return FamilyTable.typeOf(f);
   }
 
   private String familyName() {
     return currentMF == null ? "" : currentMF.name;
-  }
-
-  private Map<String, MetricFamily> result() {
-    Map<String, MetricFamily> out = new LinkedHashMap<>();
-    for (FamilyBuilder f : families.values()) {
-      if (f.metrics.isEmpty()) {
-        continue;
-      }
-      MetricType type = typeOf(f);
-      List<Metric> metrics = new ArrayList<>(f.metrics.size());
-      for (MetricBuilder m : f.metrics) {
-        metrics.add(m.build(type));
-      }
-      out.put(f.name, MetricFamily.of(f.name, Optional.ofNullable(f.help), type, metrics));
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  /** A family while parsing; {@code help} and {@code type} are null until their lines come. */
-  private static final class FamilyBuilder {
-    final String name;
-    String help;
-    MetricType type;
-    final List<MetricBuilder> metrics = new ArrayList<>();
-
-    FamilyBuilder(String name) {
-      this.name = name;
-    }
   }
 }

@@ -1,6 +1,5 @@
 package io.pushmill.metrics.text;
 
-import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.MetricType;
@@ -12,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for
- * byte. Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that
- * wants upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
+ * Writes the Prometheus text format 0.0.4 as {@code expfmt.MetricFamilyToText} does, byte for byte.
+ * Names that are not legacy-valid are written quoted ({@code {"a.b",x="y"}}); a caller that wants
+ * upstream's default {@code escaping=underscores} escapes them first ({@link NameEscaping}).
  *
  * <p>Unlike Go, a metric whose value does not match its family's type is written as the value it
  * holds instead of aborting the scrape: a scrape never fails half-way.
@@ -25,11 +24,24 @@ public final class TextWriter {
 
   private TextWriter() {}
 
-  /** Writes the families in the given order; families without metrics are skipped. */
+  /**
+   * Writes the families in the given order; families without metrics are skipped. Names that are
+   * not legacy-valid are written quoted (upstream's {@code escaping=allow-utf-8}).
+   */
   public static void write(OutputStream out, Iterable<MetricFamily> families) throws IOException {
+    write(out, families, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  /**
+   * Writes the families with names escaped by {@code scheme} as upstream HEAD's encoder does
+   * ({@code model.EscapeMetricFamily} then {@code MetricFamilyToText}), keeping the label order.
+   */
+  public static void write(
+      OutputStream out, Iterable<MetricFamily> families, NameEscaping.Scheme scheme)
+      throws IOException {
     StringBuilder sb = new StringBuilder(4096);
     for (MetricFamily f : families) {
-      appendFamily(sb, f);
+      appendFamily(sb, f, scheme);
       if (sb.length() >= 64 * 1024) {
         out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         sb.setLength(0);
@@ -40,12 +52,17 @@ public final class TextWriter {
 
   /** The text of one family, empty when it has no metrics. */
   public static void appendFamily(StringBuilder sb, MetricFamily f) {
+    appendFamily(sb, f, NameEscaping.Scheme.ALLOW_UTF8);
+  }
+
+  private static void appendFamily(StringBuilder sb, MetricFamily f, NameEscaping.Scheme scheme) {
     if (f.metrics().isEmpty()) {
       return;
     }
-    appendHeader(sb, f.name(), f.help(), f.type());
+    String name = NameEscaping.escapeIfNeeded(f.name(), scheme);
+    appendHeader(sb, name, f.help(), f.type());
     for (Metric m : f.metrics()) {
-      appendMetric(sb, f.name(), f.type(), m);
+      new Sample(sb, name, m, scheme).writeValue();
     }
   }
 
@@ -54,13 +71,13 @@ public final class TextWriter {
       StringBuilder sb, String name, Optional<String> help, MetricType type) {
     if (help.isPresent()) {
       sb.append("# HELP ");
-      appendName(sb, name);
+      TextSyntax.appendName(sb, name);
       sb.append(' ');
-      appendEscaped(sb, help.get(), false);
+      TextSyntax.appendEscaped(sb, help.get(), false);
       sb.append('\n');
     }
     sb.append("# TYPE ");
-    appendName(sb, name);
+    TextSyntax.appendName(sb, name);
     sb.append(
         switch (type) {
           case COUNTER -> " counter\n";
@@ -73,102 +90,72 @@ public final class TextWriter {
 
   /** The sample lines of one metric of family {@code name}. */
   public static void appendMetric(StringBuilder sb, String name, MetricType type, Metric m) {
-    switch (m.value()) {
-      case MetricValue.Gauge g -> appendSample(sb, name, "", m, null, 0, g.value());
-      case MetricValue.Counter c -> appendSample(sb, name, "", m, null, 0, c.value());
-      case MetricValue.Untyped u -> appendSample(sb, name, "", m, null, 0, u.value());
-      case MetricValue.Summary s -> {
-        for (MetricValue.Quantile q : s.quantiles()) {
-          appendSample(sb, name, "", m, "quantile", q.quantile(), q.value());
-        }
-        appendSample(sb, name, "_sum", m, null, 0, s.sum());
-        appendSample(sb, name, "_count", m, null, 0, Unsigned.toDouble(s.count()));
-      }
-      case MetricValue.Histogram h -> {
-        boolean infSeen = false;
-        for (MetricValue.Bucket b : h.buckets()) {
-          appendSample(sb, name, "_bucket", m, "le", b.upperBound(), b.effectiveCount());
-          infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
-        }
-        if (!infSeen) {
-          appendSample(
-              sb, name, "_bucket", m, "le", Double.POSITIVE_INFINITY, h.effectiveCount());
-        }
-        appendSample(sb, name, "_sum", m, null, 0, h.sum());
-        appendSample(sb, name, "_count", m, null, 0, h.effectiveCount());
-      }
-      case MetricValue.Missing x -> {
-        // Nothing to write; the consistency check keeps such metrics out of the store.
-      }
-    }
+    new Sample(sb, name, m, NameEscaping.Scheme.ALLOW_UTF8).writeValue();
   }
 
-  private static void appendSample(
-      StringBuilder sb,
-      String name,
-      String suffix,
-      Metric m,
-      String extraName,
-      double extraValue,
-      double value) {
-    String full = suffix.isEmpty() ? name : name + suffix;
-    Labels labels = m.labels();
-    char sep = '{';
-    boolean nameInBraces = false;
-    if (!NameValidation.isLegacyMetricName(full)) {
-      sb.append('{');
-      nameInBraces = true;
-      sep = ',';
-    }
-    appendName(sb, full);
-    if (labels.size() > 0 || extraName != null) {
-      for (int i = 0; i < labels.size(); i++) {
-        sb.append(sep);
-        appendName(sb, labels.name(i));
-        sb.append("=\"");
-        appendEscaped(sb, labels.value(i), true);
-        sb.append('"');
-        sep = ',';
-      }
-      if (extraName != null) {
-        sb.append(sep).append(extraName).append("=\"");
-        GoFloat.append(sb, extraValue);
-        sb.append('"');
-      }
-      sb.append('}');
-    } else if (nameInBraces) {
-      sb.append('}');
-    }
-    sb.append(' ');
-    GoFloat.append(sb, value);
-    if (m.timestampMs().isPresent()) {
-      sb.append(' ').append(m.timestampMs().getAsLong());
-    }
-    sb.append('\n');
+  // expfmt takes the float count whenever it is not zero (so also when negative or NaN).
+  private static double count(long count, double countFloat) {
+    return countFloat != 0 ? countFloat : Unsigned.toDouble(count);
   }
 
-  private static void appendName(StringBuilder sb, String name) {
-    if (NameValidation.isLegacyMetricName(name)) {
-      sb.append(name);
-    } else {
-      sb.append('"');
-      appendEscaped(sb, name, true);
-      sb.append('"');
-    }
-  }
+  /** The lines of one metric: its escaped labels are rendered once and reused on every line. */
+  private static final class Sample {
+    private final StringBuilder sb;
+    private final String name;
+    private final String labels;
+    private final Metric metric;
 
-  private static void appendEscaped(StringBuilder sb, String v, boolean quotes) {
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\\') {
-        sb.append("\\\\");
-      } else if (c == '\n') {
-        sb.append("\\n");
-      } else if (c == '"' && quotes) {
-        sb.append("\\\"");
-      } else {
-        sb.append(c);
+    Sample(StringBuilder sb, String name, Metric metric, NameEscaping.Scheme scheme) {
+      this.sb = sb;
+      this.name = name;
+      this.metric = metric;
+      this.labels = TextSyntax.labelPairs(metric.labels(), scheme);
+    }
+
+    void writeValue() {
+      switch (metric.value()) {
+        case MetricValue.Gauge g -> write("", null, 0, g.value());
+        case MetricValue.Counter c -> write("", null, 0, c.value());
+        case MetricValue.Untyped u -> write("", null, 0, u.value());
+        case MetricValue.Summary s -> {
+          for (MetricValue.Quantile q : s.quantiles()) {
+            write("", "quantile", q.quantile(), q.value());
+          }
+          write("_sum", null, 0, s.sum());
+          write("_count", null, 0, Unsigned.toDouble(s.count()));
+        }
+        case MetricValue.Histogram h -> {
+          boolean infSeen = false;
+          for (MetricValue.Bucket b : h.buckets()) {
+            write(
+                "_bucket",
+                "le",
+                b.upperBound(),
+                count(b.cumulativeCount(), b.cumulativeCountFloat()));
+            infSeen |= b.upperBound() == Double.POSITIVE_INFINITY;
+          }
+          double count = count(h.count(), h.countFloat());
+          if (!infSeen) {
+            write("_bucket", "le", Double.POSITIVE_INFINITY, count);
+          }
+          write("_sum", null, 0, h.sum());
+          write("_count", null, 0, count);
+        }
+        case MetricValue.Missing x -> {
+          // Nothing to write; the consistency check keeps such metrics out of the store.
+        }
       }
+    }
+
+    void write(String suffix, String extraName, double extraValue, double value) {
+      TextSyntax.appendNameAndLabels(
+          sb, name, suffix, labels, extraName, extraValue, TextSyntax.Floats.TEXT);
+      sb.append(' ');
+      GoFloat.append(sb, value);
+      if (metric.timestampMs().isPresent()) {
+        sb.append(' ').append(metric.timestampMs().getAsLong());
+      }
+      sb.append('\n');
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The type word of a {@code # TYPE} line, read as expfmt does: upper-cased rune by rune as Go's
- * {@code strings.ToUpper} (so {@code ſummary} is a summary), then looked up among the protobuf
- * enum names, with OpenMetrics' {@code gaugehistogram} as an extra spelling.
+ * {@code strings.ToUpper} (so {@code ſummary} is a summary), then looked up among the protobuf enum
+ * names, with OpenMetrics' {@code gaugehistogram} as an extra spelling.
  */
 final class TypeNames {
   private TypeNames() {}

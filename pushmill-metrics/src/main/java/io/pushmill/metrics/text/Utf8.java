@@ -1,10 +1,15 @@
 package io.pushmill.metrics.text;
 
-/** UTF-8 decoding with Go's rules ({@code utf8.DecodeRune}): no overlongs, surrogates or > U+10FFFF. */
+/**
+ * UTF-8 decoding with Go's rules ({@code utf8.DecodeRune}): no overlongs, surrogates or > U+10FFFF.
+ */
 final class Utf8 {
   private Utf8() {}
 
-  /** The code point starting at {@code b[i]}, or -1 where Go would decode {@code RuneError} of width 1. */
+  /**
+   * The code point starting at {@code b[i]}, or -1 where Go would decode {@code RuneError} of width
+   * 1.
+   */
   static int decode(byte[] b, int i, int end) {
     int b0 = b[i] & 0xFF;
     if (b0 < 0x80) {

@@ -2,6 +2,7 @@ package io.pushmill.metrics.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,32 @@ class GoFloatTest {
     StringBuilder sb = new StringBuilder("x=");
     GoFloat.append(sb, 1e-5);
     assertThat(sb).hasToString("x=1e-05");
+  }
+
+  @Test
+  void random_doubles_read_back_and_follow_gos_layout() {
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      double f = Double.longBitsToDouble(random.nextLong());
+      if (Double.isNaN(f) || Double.isInfinite(f) || f == 0) {
+        continue;
+      }
+      String s = GoFloat.formatG(f);
+      assertThat(Double.parseDouble(s)).as(s).isEqualTo(f);
+      int exp = (int) Math.floor(Math.log10(Math.abs(Double.parseDouble(s))));
+      if (exp < -4 || exp >= 6) {
+        assertThat(s)
+            .as("%s has exponent form", s)
+            .matches("-?[1-9](\\.[0-9]*[1-9])?e[-+][0-9]{2,3}");
+      } else {
+        assertThat(s).as("%s has plain form", s).matches("-?[0-9]+(\\.[0-9]*[1-9])?");
+      }
+      String javaDigits = Double.toString(Math.abs(f)).replaceAll("E.*", "").replace(".", "");
+      String goDigits = s.replaceAll("e.*", "").replace(".", "").replace("-", "");
+      assertThat(goDigits.replaceAll("^0+", "").replaceAll("0+$", ""))
+          .as("digits of %s", s)
+          .isEqualTo(javaDigits.replaceAll("^0+", "").replaceAll("0+$", ""));
+    }
   }
 
   private static Arguments row(int no, double value, String expected) {

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders parsed families as plain text that shows every field, so that table rows can state
- * expected results compactly: {@code name TYPE help="..."} and one indented line per metric. Doubles
- * print as Java prints them, so {@code -0.0} and {@code NaN} stay visible.
+ * expected results compactly: {@code name TYPE help="..."} and one indented line per metric.
+ * Doubles print as Java prints them, so {@code -0.0} and {@code NaN} stay visible.
  */
 final class Render {
   private Render() {}

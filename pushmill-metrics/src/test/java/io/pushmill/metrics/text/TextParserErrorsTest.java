@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Numbered table of bodies the text parser must refuse, with upstream's full message in UTF-8 mode
  * and in legacy mode. P0-P47 are the error cases of expfmt's {@code text_parse_test.go} (v0.69;
- * spec §7 rows 62-91), O are the cases observed on the 1.5.1 binary (row 100 and §3.1), X are further
- * rules of the state machine. A null message means the body parses in that mode.
+ * spec §7 rows 62-91), O are the cases observed on the 1.5.1 binary (row 100 and §3.1), X are
+ * further rules of the state machine. A null message means the body parses in that mode.
  */
 class TextParserErrorsTest {
   private static final String SAME = "same as UTF-8";
@@ -31,7 +31,10 @@ class TextParserErrorsTest {
             "P2",
             utf8("\nmetric{label=\"new\nline\"} 3.14\n"),
             "line 2: label value \"new\" contains unescaped new-line"),
-        row("P3", utf8("metric{@=\"bla\"} 3.14"), "line 1: invalid label name for metric \"metric\""),
+        row(
+            "P3",
+            utf8("metric{@=\"bla\"} 3.14"),
+            "line 1: invalid label name for metric \"metric\""),
         row(
             "P4",
             utf8("metric{__name__=\"bla\"} 3.14"),
@@ -209,7 +212,10 @@ class TextParserErrorsTest {
             "X31",
             utf8("m{a=\"1\",b=\"2\",a=\"3\"} 1\n"),
             "line 1: duplicate label names for metric \"m\""),
-        row("X32", raw("m{a=\"x\u00e2\u0082\"} 1\n"), "line 1: invalid label value \"x\\xe2\\x82\""),
+        row(
+            "X32",
+            raw("m{a=\"x\u00e2\u0082\"} 1\n"),
+            "line 1: invalid label value \"x\\xe2\\x82\""),
         row(
             "X33",
             raw("m{a=\"\u00ed\u00a0\u0080\"} 1\n"),
@@ -219,15 +225,14 @@ class TextParserErrorsTest {
         row("X36", utf8("# HELP m a\\x\n"), "line 1: invalid escape sequence '\\x'"),
         row("X37", utf8("# HELP m a\\\nm 1\n"), "line 1: invalid escape sequence '\\\n'"),
         row("X38", utf8("# TYPE m counter \n"), "line 1: unknown metric type \"counter \""),
-        row("X39", utf8("# TYPE m gauge histogram\n"), "line 1: unknown metric type \"gauge histogram\""),
+        row(
+            "X39",
+            utf8("# TYPE m gauge histogram\n"),
+            "line 1: unknown metric type \"gauge histogram\""),
         row("X40", raw("# TYPE m \u00ff\n"), "line 1: unknown metric type \"\\xff\""),
         row("X41", utf8("# HELP @m text\n"), "line 1: invalid metric name in comment"),
         row("X42", utf8("# HELP \"\" text\n"), "line 1: invalid metric name \"\""),
-        row(
-            "X43",
-            utf8("# HELP \"a.b\" text\n"),
-            null,
-            "line 1: invalid metric name \"a.b\""),
+        row("X43", utf8("# HELP \"a.b\" text\n"), null, "line 1: invalid metric name \"a.b\""),
         row(
             "X44",
             utf8("m{a=\"b\"} 1\n# TYPE m gauge\n"),
@@ -257,7 +262,11 @@ class TextParserErrorsTest {
             raw("{\"a\u00bd\"} 1\n"),
             "line 1: invalid metric name \"a\\xbd\"",
             "line 1: invalid metric name \"a\\xbd\""),
-        row("X56", utf8("m{a=\"b\"} 1\n{\"a.b\"=\"c\"} 1\n"), null, "line 2: invalid label name \"a.b\""),
+        row(
+            "X56",
+            utf8("m{a=\"b\"} 1\n{\"a.b\"=\"c\"} 1\n"),
+            null,
+            "line 2: invalid label name \"a.b\""),
         row(
             "X57",
             utf8("\n# TYPE h histogram\nh_count -1\n"),
@@ -269,9 +278,15 @@ class TextParserErrorsTest {
         row("X59", utf8("m{a=\"b\"}} 1\n"), "line 1: expected float as value, got \"}\""),
         row("X60", raw("m{a=\"b\"} \u0085\n"), "line 1: expected float as value, got \"\\x85\""),
         row("X61", utf8("m{a=\"é\"} ½\n"), "line 1: expected float as value, got \"½\""),
-        row("X62", raw("m{a\u0085=\"b\"} 1\n"), "line 1: expected '=' after label name, found '\\u0085'"),
+        row(
+            "X62",
+            raw("m{a\u0085=\"b\"} 1\n"),
+            "line 1: expected '=' after label name, found '\\u0085'"),
         row("X63", raw("m{a=\"b\"\u00a0} 1\n"), "line 1: unexpected end of label value \"b\""),
-        row("X64", utf8("m{a=\"b\"} 1 \u2028\n"), "line 1: expected integer as timestamp, got \"\\u2028\""),
+        row(
+            "X64",
+            utf8("m{a=\"b\"} 1 \u2028\n"),
+            "line 1: expected integer as timestamp, got \"\\u2028\""),
         row("X65", utf8("m 1\n\t"), null),
         // A line starting with a brace right after a comment: expfmt dereferences a nil metric.
         row("X66", utf8("# HELP x y\n{} 1\n"), "line 2: invalid metric name"),

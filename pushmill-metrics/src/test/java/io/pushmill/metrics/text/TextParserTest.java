@@ -276,10 +276,27 @@ class TextParserTest {
             "O2",
             Mode.BOTH,
             lines(
-                "a inf", "b InFiNiTy", "c -0", "d .5", "e 5.", "f +1", "g 08", "h -Inf", "i nan",
-                "j 1E3", "k 1e-400", "l +.5e1", "m 4.9e-324", "n 1.7976931348623157e308",
-                "o Infinity", "p -infinity", "q 123456789012345678901234567890", "r 0.1",
-                "s 1.7976931348623158e308", "t 000.000e+0009", "u 9007199254740993"),
+                "a inf",
+                "b InFiNiTy",
+                "c -0",
+                "d .5",
+                "e 5.",
+                "f +1",
+                "g 08",
+                "h -Inf",
+                "i nan",
+                "j 1E3",
+                "k 1e-400",
+                "l +.5e1",
+                "m 4.9e-324",
+                "n 1.7976931348623157e308",
+                "o Infinity",
+                "p -infinity",
+                "q 123456789012345678901234567890",
+                "r 0.1",
+                "s 1.7976931348623158e308",
+                "t 000.000e+0009",
+                "u 9007199254740993"),
             """
             a UNTYPED
               {} untyped Infinity
@@ -612,8 +629,7 @@ class TextParserTest {
   @Test
   void reports_the_line_of_the_error() {
     assertThatThrownBy(() -> TextParser.parse(utf8("a 1\n\n# x\nb x\n"), false))
-        .isInstanceOfSatisfying(
-            TextParseException.class, e -> assertThat(e.line()).isEqualTo(4));
+        .isInstanceOfSatisfying(TextParseException.class, e -> assertThat(e.line()).isEqualTo(4));
   }
 
   private static Arguments row(String no, Mode mode, String body, String expected) {
