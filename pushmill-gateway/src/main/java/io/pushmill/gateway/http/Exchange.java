@@ -25,6 +25,7 @@ public final class Exchange {
   private final Callback callback;
   private RequestBody body;
   private int status;
+  private final java.util.List<java.util.function.IntConsumer> beforeSend = new java.util.ArrayList<>();
 
   /** An exchange for a Jetty request; the callback is completed when the response is sent. */
   public static Exchange of(Request request, Response response, Callback callback) {
@@ -65,6 +66,14 @@ public final class Exchange {
   /** The status sent, or 0 before the response. */
   public int status() {
     return status;
+  }
+
+  /**
+   * Runs {@code listener} with the status just before the response goes out, so that what it
+   * records (request counters) is there before the client can see the answer.
+   */
+  public void beforeSend(java.util.function.IntConsumer listener) {
+    beforeSend.add(listener);
   }
 
   /** Sets a response header; for headers that must be present whatever the answer is. */
@@ -112,6 +121,9 @@ public final class Exchange {
       throw new IllegalStateException("response already sent with status " + status);
     }
     status = code;
+    for (java.util.function.IntConsumer l : beforeSend) {
+      l.accept(code);
+    }
     response.setStatus(code);
     HttpFields.Mutable headers = response.getHeaders();
     if (contentType != null) {

@@ -51,12 +51,11 @@ final class PushEndpoints {
   Router.Endpoint push(PushMode mode, boolean base64Job) {
     return (ex, params) -> {
       long start = System.nanoTime();
-      try {
-        Instrumented.answer(ex, () -> push(ex, params, mode, base64Job));
-      } finally {
-        metrics.countRequest("push", ex.status(), ex.method());
+      ex.beforeSend(status -> {
+        metrics.countRequest("push", status, ex.method());
         metrics.observePush(ex.method(), (System.nanoTime() - start) / 1e9, approximateSize(ex));
-      }
+      });
+      Instrumented.answer(ex, () -> push(ex, params, mode, base64Job));
     };
   }
 

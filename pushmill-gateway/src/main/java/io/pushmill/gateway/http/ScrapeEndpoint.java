@@ -5,6 +5,7 @@ import io.pushmill.gateway.store.MetricStore;
 import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.Utf8Order;
 import io.pushmill.metrics.proto.ProtobufFormat;
+import io.pushmill.metrics.text.NameEscaping;
 import io.pushmill.metrics.text.TextWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -58,10 +59,10 @@ final class ScrapeEndpoint implements Router.Endpoint {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     boolean storeWritesIt =
         !format.protobuf()
-            && (format.escaping() == EscapingScheme.UNDERSCORES
-                || format.escaping() == EscapingScheme.ALLOW_UTF8);
+            && (format.escaping() == NameEscaping.Scheme.UNDERSCORES
+                || format.escaping() == NameEscaping.Scheme.ALLOW_UTF8);
     if (storeWritesIt) {
-      store.writeText(out, own, format.escaping() == EscapingScheme.UNDERSCORES);
+      store.writeText(out, own, format.escaping() == NameEscaping.Scheme.UNDERSCORES);
     } else {
       write(out, format, store.gather(own));
     }
@@ -78,17 +79,17 @@ final class ScrapeEndpoint implements Router.Endpoint {
 
   private static void write(ByteArrayOutputStream out, ScrapeFormat format, List<MetricFamily> families)
       throws IOException {
+    if (!format.protobuf()) {
+      TextWriter.write(out, families, format.escaping()); // keeps Go's label order
+      return;
+    }
     List<MetricFamily> escaped = new ArrayList<>(families.size());
     for (MetricFamily f : families) {
       if (!f.metrics().isEmpty()) {
-        escaped.add(NameEscaper.escape(f, format.escaping()));
+        escaped.add(NameEscaping.escape(f, format.escaping()));
       }
     }
-    if (format.protobuf()) {
-      ProtobufFormat.write(out, escaped);
-    } else {
-      TextWriter.write(out, escaped);
-    }
+    ProtobufFormat.write(out, escaped);
   }
 
   /**

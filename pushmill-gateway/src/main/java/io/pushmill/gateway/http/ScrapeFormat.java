@@ -1,6 +1,7 @@
 package io.pushmill.gateway.http;
 
 import io.pushmill.metrics.proto.ProtobufFormat;
+import io.pushmill.metrics.text.NameEscaping;
 import io.pushmill.metrics.text.TextWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * <p>Protobuf in {@code text} or {@code compact-text} encoding is answered with the text format:
  * Go's protobuf text output has no stable form to reproduce.
  */
-public record ScrapeFormat(boolean protobuf, EscapingScheme escaping) {
+public record ScrapeFormat(boolean protobuf, NameEscaping.Scheme escaping) {
 
   /** The {@code Content-Type} header of the answer, with the escaping scheme as HEAD sends it. */
   public String contentType() {
@@ -27,11 +28,11 @@ public record ScrapeFormat(boolean protobuf, EscapingScheme escaping) {
 
   /** The format for this {@code Accept} header value (empty when absent). */
   public static ScrapeFormat negotiate(String accept) {
-    EscapingScheme escaping = EscapingScheme.UNDERSCORES;
+    NameEscaping.Scheme escaping = NameEscaping.Scheme.UNDERSCORES;
     for (Clause c : parse(accept)) {
       String e = c.params.get("escaping");
       if (e != null) {
-        escaping = EscapingScheme.fromParameter(e).orElse(escaping);
+        escaping = NameEscaping.Scheme.fromParameter(e).orElse(escaping);
       }
       String version = c.params.getOrDefault("version", "");
       if ((c.type + "/" + c.subType).equals("application/vnd.google.protobuf")

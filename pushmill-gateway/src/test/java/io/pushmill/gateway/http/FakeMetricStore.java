@@ -14,6 +14,7 @@ import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.MetricType;
 import io.pushmill.metrics.MetricValue;
 import io.pushmill.metrics.Utf8Order;
+import io.pushmill.metrics.text.NameEscaping;
 import io.pushmill.metrics.text.TextWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -124,11 +125,8 @@ public final class FakeMetricStore implements MetricStore {
   @Override
   public void writeText(OutputStream out, List<MetricFamily> own, boolean escapeNames)
       throws IOException {
-    List<MetricFamily> families = gather(own);
-    if (escapeNames) {
-      families = families.stream().map(f -> NameEscaper.escape(f, EscapingScheme.UNDERSCORES)).toList();
-    }
-    TextWriter.write(out, families);
+    TextWriter.write(out, gather(own),
+        escapeNames ? NameEscaping.Scheme.UNDERSCORES : NameEscaping.Scheme.ALLOW_UTF8);
   }
 
   @Override

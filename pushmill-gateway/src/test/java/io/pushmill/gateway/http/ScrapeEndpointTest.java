@@ -110,8 +110,8 @@ class ScrapeEndpointTest {
   void values_escaping_encodes_every_invalid_character() throws Exception {
     HttpTester.Response r = gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=values"), "");
 
-    // Labels stay sorted by their escaped names (upstream keeps the unescaped order).
-    assertThat(r.getContent()).contains("U__a_2e_b_2d_c{U__la_2e_bel=\"v\",instance=\"\",job=\"pbn\"} 1\n");
+    // Labels keep their order from before the escaping, as in Go.
+    assertThat(r.getContent()).contains("U__a_2e_b_2d_c{instance=\"\",job=\"pbn\",U__la_2e_bel=\"v\"} 1\n");
   }
 
   @Test
