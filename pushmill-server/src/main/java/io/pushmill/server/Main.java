@@ -44,6 +44,12 @@ public final class Main implements Runnable {
 
   /** The command line, for callers that redirect its output. */
   public static CommandLine commandLine() {
-    return KingpinNegation.apply(new CommandLine(new Main()));
+    CommandLine cl = KingpinNegation.apply(new CommandLine(new Main()));
+    // As kingpin: one line naming the problem, not the whole usage.
+    cl.setParameterExceptionHandler((e, args) -> {
+      e.getCommandLine().getErr().println("pushmill: error: " + e.getMessage() + ", try --help");
+      return CommandLine.ExitCode.USAGE;
+    });
+    return cl;
   }
 }
