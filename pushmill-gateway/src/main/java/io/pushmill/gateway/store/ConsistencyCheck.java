@@ -163,7 +163,12 @@ final class ConsistencyCheck {
     private static final String NAMED = "collected metric named %s ";
     private static final String EITHER = "collected histogram or summary named %s ";
     private static final String HISTOGRAM = "collected histogram named %s ";
-    private static final String PREVIOUS_METRIC = "collides with previously collected metric named %s";
+    private static final String PREVIOUS_METRIC =
+        "collides with previously collected metric named %s";
+    private static final String PREVIOUS_SUMMARY =
+        "collides with previously collected summary named %s";
+    private static final String PREVIOUS_HISTOGRAM =
+        "collides with previously collected histogram named %s";
 
     private final PreparedPush push;
     private final Optional<GroupState> group;
@@ -184,10 +189,10 @@ final class ConsistencyCheck {
       String base = withoutSuffix(name);
       if (!base.isEmpty() && isPresent(base)) {
         if (isA(base, MetricType.SUMMARY) && !name.endsWith("_bucket")) {
-          return collision(NAMED + "collides with previously collected summary named %s", name, base);
+          return collision(NAMED + PREVIOUS_SUMMARY, name, base);
         }
         if (isA(base, MetricType.HISTOGRAM)) {
-          return collision(NAMED + "collides with previously collected histogram named %s", name, base);
+          return collision(NAMED + PREVIOUS_HISTOGRAM, name, base);
         }
       }
       if (type == MetricType.SUMMARY || type == MetricType.HISTOGRAM) {

@@ -4,15 +4,19 @@ import io.pushmill.metrics.MetricFamily;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's metric store: one ordered write queue, indexed consistency checks, pre-rendered
- * scrapes.
+ * scrapes. {@code push} waits for its outcome; {@code pushWithoutWaiting}, {@code delete} and
+ * {@code wipe} return once queued. Reads never wait for more than one write.
  *
  * <p><b>Writes.</b> Pushes, deletes and wipes go through one bounded FIFO queue ({@link
  * StoreOptions#queueCapacity()}) to one writer thread. The pushing thread first sanitises, checks
@@ -59,9 +63,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       known here).
  *   <li>A wipe deletes the groups present when the writer reaches it, including those whose
  *       pushes were queued before the wipe; upstream deletes those present when the wipe arrives.
+ *   <li>The metric in consistency errors is always printed in 1.5.1's protobuf text form, and
+ *       several errors are listed in the order of the pushed family names.
  * </ul>
  */
 public final class DefaultMetricStore implements MetricStore {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultMetricStore.class);
+
   private final StoreState state;
   private final PushPreparer preparer;
   private final BlockingQueue<WriteOp> queue;
@@ -74,19 +82,22 @@ public final class DefaultMetricStore implements MetricStore {
    *
    * @throws IOException when the persisted state cannot be loaded and the gateway must not start
    */
-  public DefaultMetricStore(StorePersistence persistence, OwnMetrics ownMetrics, StoreOptions options)
+  public DefaultMetricStore(
+      StorePersistence persistence, OwnMetrics ownMetrics, StoreOptions options)
       throws IOException {
     if (options.queueCapacity() < 1) {
-      throw new IllegalArgumentException("queue capacity must be positive: " + options.queueCapacity());
+      throw new IllegalArgumentException(
+          "queue capacity must be positive: " + options.queueCapacity());
     }
     if (options.persistenceInterval().isNegative() || options.persistenceInterval().isZero()) {
       throw new IllegalArgumentException(
           "persistence interval must be positive: " + options.persistenceInterval());
     }
-    this.state = new StoreState(ownMetrics);
+    OwnMetrics own = neverThrowing(ownMetrics);
+    this.state = new StoreState(own);
     this.preparer = new PushPreparer(new Interner());
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
-    ConsistencyCheck check = new ConsistencyCheck(state, ownMetrics);
+    ConsistencyCheck check = new ConsistencyCheck(state, own);
     new StoreLoader(state, preparer, check).load(persistence.load());
     StoreWriter loop =
         new StoreWriter(
@@ -100,6 +111,19 @@ public final class DefaultMetricStore implements MetricStore {
     writer.start();
   }
 
+  // The writer asks about own metrics in the middle of a change; a failure there must not leave
+  // the change half done.
+  private static OwnMetrics neverThrowing(OwnMetrics own) {
+    return name -> {
+      try {
+        return own.shapeOf(name);
+      } catch (RuntimeException e) {
+        LOG.warn("own metrics could not tell the shape of {}; treating it as not own", name, e);
+        return Optional.empty();
+      }
+    };
+  }
+
   @Override
   public PushOutcome push(PushRequest request) throws InterruptedException {
     CompletableFuture<PushOutcome> outcome = new CompletableFuture<>();
@@ -107,7 +131,8 @@ public final class DefaultMetricStore implements MetricStore {
     try {
       return outcome.get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("the store could not apply the push to " + request.key(), e.getCause());
+      throw new IllegalStateException(
+          "the store could not apply the push to " + request.key(), e.getCause());
     }
   }
 
@@ -160,6 +185,7 @@ public final class DefaultMetricStore implements MetricStore {
     return ScrapeWriter.gather(state.scrapeFamilies(), own);
   }
 
+  /** False while the write queue is full, and once the store is closed. */
   @Override
   public boolean healthy() {
     return !closed && queue.remainingCapacity() > 0;

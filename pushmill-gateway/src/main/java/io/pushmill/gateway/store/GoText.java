@@ -153,7 +153,8 @@ final class GoText {
       if (cp >= 0xDC80 && cp <= 0xDCFF) {
         appendProtoByte(sb, cp - 0xDC00);
       } else {
-        String one = cp <= 0xFFFF && Character.isSurrogate((char) cp) ? "\ufffd" : Character.toString(cp);
+        boolean lone = cp <= 0xFFFF && Character.isSurrogate((char) cp);
+        String one = lone ? "\ufffd" : Character.toString(cp);
         for (byte b : one.getBytes(StandardCharsets.UTF_8)) {
           appendProtoByte(sb, b & 0xFF);
         }

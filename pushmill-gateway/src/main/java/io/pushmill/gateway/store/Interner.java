@@ -3,9 +3,10 @@ package io.pushmill.gateway.store;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out one shared {@code String} per label name, so that 100,000 stored series do not hold
- * 100,000 copies of {@code "instance"}. Bounded, so that hostile pushes with random names cannot
- * grow it without limit: past the bound, strings are returned as they come.
+ * Hands out one shared {@code String} per label name or short label value, so that 100,000 stored
+ * series do not hold 100,000 copies of {@code "instance"} or {@code "GET"}. Bounded, so that
+ * pushes with ever new values cannot grow it without limit: past the bound, strings are returned
+ * as they come (about 5 MB at most).
  */
 final class Interner {
   private static final int MAX_ENTRIES = 65_536;

@@ -11,10 +11,11 @@ import java.util.List;
  * value, as upstream does, so that the duplicate is reported instead of silently dropped.
  */
 final class LabelSanitizer {
-  private final Interner names;
+  private final Interner strings;
 
-  LabelSanitizer(Interner names) {
-    this.names = names;
+  /** {@code strings} shares label names and repeated values across pushes. */
+  LabelSanitizer(Interner strings) {
+    this.strings = strings;
   }
 
   Labels sanitize(Labels body, Labels grouping) {
@@ -33,8 +34,8 @@ final class LabelSanitizer {
         done[g] = true;
       }
       hasInstance |= name.equals("instance");
-      n.add(names.intern(name));
-      v.add(value);
+      n.add(strings.intern(name));
+      v.add(strings.intern(value));
     }
     for (int g = 0; g < grouping.size(); g++) {
       if (!done[g]) {

@@ -34,7 +34,7 @@ final class MetricChecks {
     return "collected metric " + GoText.metric(familyName, m) + " is not a " + type.name();
   }
 
-  /** {@code collected metric "x" { … } was collected before with the same name and label values}. */
+  /** {@code collected metric "x" { … } was collected before with the same name and …}. */
   static String duplicate(String familyName, Metric m) {
     return "collected metric "
         + GoText.metric(familyName, m)

@@ -46,6 +46,18 @@ final class PushApplier {
     return removed[0];
   }
 
+  /** Deletes every group in one change, so no reader sees a half-wiped store. */
+  boolean wipe() {
+    boolean[] removed = {false};
+    state.mutate(
+        () -> {
+          for (GroupingKey key : state.keys()) {
+            removed[0] |= state.removeGroup(key);
+          }
+        });
+    return removed[0];
+  }
+
   private void accept(PreparedPush push, Optional<GroupState> existing) {
     GroupState g = existing.orElseGet(() -> state.createGroup(push.key(), push.pushLabels()));
     if (push.request().mode() == PushMode.REPLACE) {

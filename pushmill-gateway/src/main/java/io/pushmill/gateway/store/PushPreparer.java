@@ -89,7 +89,9 @@ final class PushPreparer {
       problems.add(problem);
     }
     StoredFamily sanitized =
-        grouping.isPresent() ? new StoredFamily(stored.timestamp(), f.withMetrics(metrics)) : stored;
+        grouping.isPresent()
+            ? new StoredFamily(stored.timestamp(), f.withMetrics(metrics))
+            : stored;
     return new PreparedPush.PreparedFamily(sanitized, texts, problems);
   }
 }

@@ -28,7 +28,8 @@ final class PushTimes {
    */
   static double seconds(Instant t) {
     try {
-      long nanos = Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+      long nanos =
+          Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
       return nanos / 1e9;
     } catch (ArithmeticException beyondYear2262) {
       return t.getEpochSecond() + t.getNano() / 1e9;

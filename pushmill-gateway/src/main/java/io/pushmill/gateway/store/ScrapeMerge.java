@@ -30,7 +30,9 @@ final class ScrapeMerge {
     StoreState.ScrapeFamily nextStored = s.hasNext() ? s.next() : null;
     while (nextOwn != null || nextStored != null) {
       int c =
-          nextOwn == null ? 1 : nextStored == null ? -1 : Utf8Order.compare(nextOwn.name(), nextStored.name());
+          nextOwn == null
+              ? 1
+              : nextStored == null ? -1 : Utf8Order.compare(nextOwn.name(), nextStored.name());
       action.accept(
           new Entry(
               c >= 0 ? Optional.of(nextStored) : Optional.empty(),
@@ -71,14 +73,18 @@ final class ScrapeMerge {
    * {@code ownAction} gets an own metric, {@code storedAction} a stored series.
    */
   static void interleave(
-      List<Metric> own, Series[] stored, Consumer<Metric> ownAction, Consumer<Series> storedAction) {
+      List<Metric> own,
+      Series[] stored,
+      Consumer<Metric> ownAction,
+      Consumer<Series> storedAction) {
     int i = 0;
     int j = 0;
     while (i < own.size() || j < stored.length) {
       boolean takeOwn =
           j == stored.length
               || (i < own.size()
-                  && FamilyIndex.SERIES_ORDER.compare(own.get(i).labels(), stored[j].metric().labels())
+                  && FamilyIndex.SERIES_ORDER.compare(
+                          own.get(i).labels(), stored[j].metric().labels())
                       <= 0);
       if (takeOwn) {
         ownAction.accept(own.get(i++));

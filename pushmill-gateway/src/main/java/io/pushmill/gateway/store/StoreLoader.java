@@ -38,7 +38,8 @@ final class StoreLoader {
       state.mutate(() -> install(loaded));
     }
     if (!groups.isEmpty()) {
-      LOG.info("loaded {} persisted group(s) with {} series", state.groupCount(), state.seriesCount());
+      LOG.info(
+          "loaded {} persisted group(s) with {} series", state.groupCount(), state.seriesCount());
     }
   }
 

@@ -134,7 +134,8 @@ final class StoreState {
           for (FamilyIndex idx : families.values()) {
             if (idx.hasSeries()) {
               Series[] series = idx.ordered();
-              out.add(new ScrapeFamily(idx.name(), idx.type(), idx.help(), unit(idx, series), series));
+              out.add(
+                  new ScrapeFamily(idx.name(), idx.type(), idx.help(), unit(idx, series), series));
             }
           }
           return out;

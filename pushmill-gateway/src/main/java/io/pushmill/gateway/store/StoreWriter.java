@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: takes the queue in batches, checks and applies each write in order, syncs
- * (where a write-ahead log will hook in), does its timed work, then tells the waiting pushers. It is
- * the only thread that changes the {@link StoreState} and the only one that calls {@link
+ * (where a write-ahead log will hook in), does its timed work, then tells the waiting pushers. It
+ * is the only thread that changes the {@link StoreState} and the only one that calls {@link
  * StorePersistence#save}.
  */
 final class StoreWriter implements Runnable {
@@ -97,15 +97,17 @@ final class StoreWriter implements Runnable {
   private boolean apply(WriteOp op, List<Runnable> replies) {
     switch (op) {
       case WriteOp.Push p -> {
+        PushOutcome outcome;
         try {
-          PushOutcome outcome = applier.apply(p.push(), this::changed);
+          outcome = applier.apply(p.push(), this::changed);
           journal.applied(op);
-          listener.pushApplied(p.push().request(), outcome);
-          replies.add(() -> p.outcome().complete(outcome));
         } catch (RuntimeException e) {
           LOG.error("the store writer failed to apply a push to {}", p.push().key(), e);
           replies.add(() -> p.outcome().completeExceptionally(e));
+          return false;
         }
+        replies.add(() -> p.outcome().complete(outcome));
+        tellListener(p.push().request(), outcome);
       }
       case WriteOp.Delete d -> {
         if (applier.delete(d.key())) {
@@ -114,17 +116,24 @@ final class StoreWriter implements Runnable {
         }
       }
       case WriteOp.Wipe w -> {
-        for (GroupingKey key : state.keys()) {
-          applier.delete(key);
+        if (applier.wipe()) {
+          changed();
+          journal.applied(op);
         }
-        changed();
-        journal.applied(op);
       }
       case WriteOp.Stop s -> {
         return true;
       }
     }
     return false;
+  }
+
+  private void tellListener(PushRequest request, PushOutcome outcome) {
+    try {
+      listener.pushApplied(request, outcome);
+    } catch (RuntimeException e) {
+      LOG.warn("a push listener failed for {}", request.key(), e);
+    }
   }
 
   private void changed() {

@@ -102,6 +102,38 @@ class StorePersistenceCallsTest {
   }
 
   @Test
+  void a_failed_save_is_logged_and_tried_again_one_interval_later() throws Exception {
+    java.util.concurrent.BlockingQueue<Integer> attempts = new java.util.concurrent.LinkedBlockingQueue<>();
+    StorePersistence failingOnce =
+        new StorePersistence() {
+          @Override
+          public List<GroupSnapshot> load() {
+            return List.of();
+          }
+
+          @Override
+          public void save(List<GroupSnapshot> groups) throws IOException {
+            attempts.add(groups.size());
+            if (attempts.size() == 1) {
+              throw new IOException("disk full");
+            }
+          }
+        };
+    DefaultMetricStore store = open(failingOnce);
+    clock.advance(INTERVAL);
+    store.push(put(key("job", "a"), "m 1\n", T0));
+    assertThat(attempts.poll()).isEqualTo(1);
+
+    store.push(put(key("job", "b"), "m 2\n", T0));
+    assertThat(attempts).isEmpty();
+    clock.advance(INTERVAL);
+    store.push(put(key("job", "c"), "m 3\n", T0));
+
+    assertThat(attempts.poll()).isEqualTo(3);
+    store.close();
+  }
+
+  @Test
   void an_inconsistent_persisted_store_still_loads_and_serves_each_series_once() throws Exception {
     Labels labels = Labels.of("instance", "", "job", "a");
     GroupSnapshot counter = group(key("job", "a"), MetricType.COUNTER, Pushes.counter(1, "instance", "", "job", "a"));
