@@ -22,7 +22,10 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
   boolean help;
 
   @Option(names = "--version", versionHelp = true, description = "Show the version.")
@@ -46,10 +49,13 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = KingpinNegation.apply(new CommandLine(new Main()));
     // As kingpin: one line naming the problem, not the whole usage.
-    cl.setParameterExceptionHandler((e, args) -> {
-      e.getCommandLine().getErr().println("pushmill: error: " + e.getMessage() + ", try --help");
-      return CommandLine.ExitCode.USAGE;
-    });
+    cl.setParameterExceptionHandler(
+        (e, args) -> {
+          e.getCommandLine()
+              .getErr()
+              .println("pushmill: error: " + e.getMessage() + ", try --help");
+          return CommandLine.ExitCode.USAGE;
+        });
     return cl;
   }
 }

@@ -28,7 +28,8 @@ final class AdminEndpoints {
   private final Instant startTime;
   private final Runnable onQuit;
 
-  AdminEndpoints(MetricStore store, GatewayMetrics metrics, GatewayOptions options, Runnable onQuit) {
+  AdminEndpoints(
+      MetricStore store, GatewayMetrics metrics, GatewayOptions options, Runnable onQuit) {
     this.store = store;
     this.metrics = metrics;
     this.options = options;
@@ -82,8 +83,7 @@ final class AdminEndpoints {
 
   Router.Endpoint apiStatus() {
     return api(
-        "api/v1/status",
-        ex -> ApiJson.status(options.buildInfo(), options.flags(), startTime));
+        "api/v1/status", ex -> ApiJson.status(options.buildInfo(), options.flags(), startTime));
   }
 
   Router.Endpoint apiMetrics() {

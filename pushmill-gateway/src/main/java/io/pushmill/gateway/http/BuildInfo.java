@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the gateway reports about its build: in {@code /api/v1/status}, on the UI's status tab and as
- * the labels of {@code pushgateway_build_info}. The runtime version fills upstream's {@code
+ * What the gateway reports about its build: in {@code /api/v1/status}, on the UI's status tab and
+ * as the labels of {@code pushgateway_build_info}. The runtime version fills upstream's {@code
  * goVersion} slot.
  */
 public record BuildInfo(

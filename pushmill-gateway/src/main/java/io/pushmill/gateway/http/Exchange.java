@@ -25,7 +25,8 @@ public final class Exchange {
   private final Callback callback;
   private RequestBody body;
   private int status;
-  private final java.util.List<java.util.function.IntConsumer> beforeSend = new java.util.ArrayList<>();
+  private final java.util.List<java.util.function.IntConsumer> beforeSend =
+      new java.util.ArrayList<>();
 
   /** An exchange for a Jetty request; the callback is completed when the response is sent. */
   public static Exchange of(Request request, Response response, Callback callback) {

@@ -19,8 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Every route of the gateway, arranged as upstream arranges them: a Go {@code ServeMux} in front
  * (301 for paths with {@code //}, {@code /./} or {@code /../}; {@code <prefix>/api/v1/} to the API
- * router, without body decoding), then the main router behind the {@code Content-Encoding}
- * decoder.
+ * router, without body decoding), then the main router behind the {@code Content-Encoding} decoder.
  */
 public final class GatewayHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
@@ -44,7 +43,10 @@ public final class GatewayHandler extends Handler.Abstract {
     main.add("GET", p + "/-/healthy", admin.health("healthy"))
         .add("GET", p + "/-/ready", admin.health("ready"))
         .add("GET", GoPath.join(p, options.telemetryPath()), new ScrapeEndpoint(store, metrics))
-        .add("GET", p + "/static/*filepath", Instrumented.counted(metrics, "static", GatewayHandler::asset))
+        .add(
+            "GET",
+            p + "/static/*filepath",
+            Instrumented.counted(metrics, "static", GatewayHandler::asset))
         .add("GET", p + "/status", statusPage(store, metrics, options))
         .add("GET", p + "/", statusPage(store, metrics, options));
     for (String suffix : new String[] {"", "@base64"}) {

@@ -75,8 +75,8 @@ public record GatewayOptions(
   }
 
   /**
-   * The prefix of every route, as upstream's {@code computeRoutePrefix}: the flag, else the external
-   * URL's path; {@code /} becomes empty; a leading slash added, a trailing one removed.
+   * The prefix of every route, as upstream's {@code computeRoutePrefix}: the flag, else the
+   * external URL's path; {@code /} becomes empty; a leading slash added, a trailing one removed.
    */
   public String effectiveRoutePrefix() {
     return computePrefix(routePrefix);
@@ -107,49 +107,127 @@ public record GatewayOptions(
 
   /** These options listening elsewhere. */
   public GatewayOptions withListenAddresses(List<String> addresses) {
-    return new GatewayOptions(addresses, telemetryPath, externalUrl, routePrefix, enableAdminApi,
-        enableLifecycle, consistencyCheck, utf8Names, maxBodySize, webConfigFile, flags, buildInfo,
+    return new GatewayOptions(
+        addresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        enableAdminApi,
+        enableLifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        webConfigFile,
+        flags,
+        buildInfo,
         clock);
   }
 
   /** These options with the admin API and the lifecycle API switched on or off. */
   public GatewayOptions withApis(boolean adminApi, boolean lifecycle) {
-    return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix, adminApi,
-        lifecycle, consistencyCheck, utf8Names, maxBodySize, webConfigFile, flags, buildInfo, clock);
+    return new GatewayOptions(
+        listenAddresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        adminApi,
+        lifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        webConfigFile,
+        flags,
+        buildInfo,
+        clock);
   }
 
   /** These options with other push settings. */
   public GatewayOptions withPush(boolean check, boolean utf8, long maxBody) {
-    return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix,
-        enableAdminApi, enableLifecycle, check, utf8, maxBody, webConfigFile, flags, buildInfo,
+    return new GatewayOptions(
+        listenAddresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        enableAdminApi,
+        enableLifecycle,
+        check,
+        utf8,
+        maxBody,
+        webConfigFile,
+        flags,
+        buildInfo,
         clock);
   }
 
   /** These options with other paths. */
   public GatewayOptions withPaths(String telemetry, Optional<URI> external, String prefix) {
-    return new GatewayOptions(listenAddresses, telemetry, external, prefix, enableAdminApi,
-        enableLifecycle, consistencyCheck, utf8Names, maxBodySize, webConfigFile, flags, buildInfo,
+    return new GatewayOptions(
+        listenAddresses,
+        telemetry,
+        external,
+        prefix,
+        enableAdminApi,
+        enableLifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        webConfigFile,
+        flags,
+        buildInfo,
         clock);
   }
 
   /** These options with a web configuration file. */
   public GatewayOptions withWebConfigFile(Optional<Path> file) {
-    return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix,
-        enableAdminApi, enableLifecycle, consistencyCheck, utf8Names, maxBodySize, file, flags,
-        buildInfo, clock);
+    return new GatewayOptions(
+        listenAddresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        enableAdminApi,
+        enableLifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        file,
+        flags,
+        buildInfo,
+        clock);
   }
 
   /** These options reporting other flags and build information. */
   public GatewayOptions withReport(Map<String, String> allFlags, BuildInfo build) {
-    return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix,
-        enableAdminApi, enableLifecycle, consistencyCheck, utf8Names, maxBodySize, webConfigFile,
-        allFlags, build, clock);
+    return new GatewayOptions(
+        listenAddresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        enableAdminApi,
+        enableLifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        webConfigFile,
+        allFlags,
+        build,
+        clock);
   }
 
   /** These options with another clock. */
   public GatewayOptions withClock(InstantSource newClock) {
-    return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix,
-        enableAdminApi, enableLifecycle, consistencyCheck, utf8Names, maxBodySize, webConfigFile,
-        flags, buildInfo, newClock);
+    return new GatewayOptions(
+        listenAddresses,
+        telemetryPath,
+        externalUrl,
+        routePrefix,
+        enableAdminApi,
+        enableLifecycle,
+        consistencyCheck,
+        utf8Names,
+        maxBodySize,
+        webConfigFile,
+        flags,
+        buildInfo,
+        newClock);
   }
 }

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,6 +25,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * address (TLS when the web configuration says so), the web configuration's auth and headers in
  * front of every route.
  *
- * <p>Lifecycle: {@link #create}, optionally {@link #addMetricSource} and {@link
- * #localConnector()}, then {@link #start()}; {@link #quitRequested()} completes when {@code PUT
- * /-/quit} asks for shutdown; {@link #stop()} lets running requests finish. Closing the store is
- * the caller's job, after {@link #stop()}.
+ * <p>Lifecycle: {@link #create}, optionally {@link #addMetricSource} and {@link #localConnector()},
+ * then {@link #start()}; {@link #quitRequested()} completes when {@code PUT /-/quit} asks for
+ * shutdown; {@link #stop()} lets running requests finish. Closing the store is the caller's job,
+ * after {@link #stop()}.
  */
 public final class GatewayServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
   /** Request line and headers; longer URLs get 414, larger headers 431. */
   static final int MAX_REQUEST_HEADER_SIZE = 64 * 1024;
 
@@ -82,7 +83,8 @@ public final class GatewayServer implements AutoCloseable {
    *     cannot be used
    * @throws IllegalArgumentException for a malformed listen address
    */
-  public static GatewayServer create(MetricStore store, GatewayMetrics metrics, GatewayOptions options) {
+  public static GatewayServer create(
+      MetricStore store, GatewayMetrics metrics, GatewayOptions options) {
     return new GatewayServer(store, metrics, options);
   }
 
@@ -111,7 +113,8 @@ public final class GatewayServer implements AutoCloseable {
     for (URI uri : uris()) {
       LOG.atInfo().addKeyValue("address", uri.getAuthority()).log("Listening on");
     }
-    String tlsState = webConfig.flatMap(w -> w.initial().tls()).isPresent() ? "enabled" : "disabled";
+    String tlsState =
+        webConfig.flatMap(w -> w.initial().tls()).isPresent() ? "enabled" : "disabled";
     LOG.atInfo().addKeyValue("http2", false).log("TLS is " + tlsState + ".");
   }
 
@@ -120,7 +123,8 @@ public final class GatewayServer implements AutoCloseable {
     List<URI> uris = new ArrayList<>();
     for (Connector c : server.getConnectors()) {
       if (c instanceof NetworkConnector n) {
-        String scheme = n.getConnectionFactory(SslConnectionFactory.class) != null ? "https" : "http";
+        String scheme =
+            n.getConnectionFactory(SslConnectionFactory.class) != null ? "https" : "http";
         String host = n.getHost() == null ? "0.0.0.0" : n.getHost();
         host = host.contains(":") ? "[" + host + "]" : host;
         uris.add(URI.create(scheme + "://" + host + ":" + n.getLocalPort() + "/"));
@@ -158,7 +162,9 @@ public final class GatewayServer implements AutoCloseable {
       secure.setSniHostCheck(false);
       config.addCustomizer(secure);
       ConnectionFactory http = new HttpConnectionFactory(config);
-      connector = new ServerConnector(server, new SslConnectionFactory(ssl.get(), http.getProtocol()), http);
+      connector =
+          new ServerConnector(
+              server, new SslConnectionFactory(ssl.get(), http.getProtocol()), http);
     } else {
       connector = new ServerConnector(server, new HttpConnectionFactory(config));
     }

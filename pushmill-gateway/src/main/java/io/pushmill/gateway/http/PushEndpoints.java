@@ -51,10 +51,12 @@ final class PushEndpoints {
   Router.Endpoint push(PushMode mode, boolean base64Job) {
     return (ex, params) -> {
       long start = System.nanoTime();
-      ex.beforeSend(status -> {
-        metrics.countRequest("push", status, ex.method());
-        metrics.observePush(ex.method(), (System.nanoTime() - start) / 1e9, approximateSize(ex));
-      });
+      ex.beforeSend(
+          status -> {
+            metrics.countRequest("push", status, ex.method());
+            metrics.observePush(
+                ex.method(), (System.nanoTime() - start) / 1e9, approximateSize(ex));
+          });
       Instrumented.answer(ex, () -> push(ex, params, mode, base64Job));
     };
   }
@@ -111,7 +113,9 @@ final class PushEndpoints {
       if (body.limitExceeded()) {
         throw new PayloadTooLargeException(body.limit());
       }
-      LOG.atDebug().addKeyValue("source", source(ex)).addKeyValue("err", e.getMessage())
+      LOG.atDebug()
+          .addKeyValue("source", source(ex))
+          .addKeyValue("err", e.getMessage())
           .log("failed to parse text");
       throw new BadRequestException(body.decodeError().orElse(e.getMessage()));
     }

@@ -13,8 +13,8 @@ import org.xerial.snappy.SnappyFramedInputStream;
 /**
  * A request body as the push handler reads it: decompressed per {@code Content-Encoding} ({@code
  * gzip}, or {@code snappy} in the framing format, compared case-insensitively as upstream ≥1.6
- * does; anything else is read as it is), and cut off when it exceeds the size limit before or
- * after decompression, so that a zip bomb costs at most the limit.
+ * does; anything else is read as it is), and cut off when it exceeds the size limit before or after
+ * decompression, so that a zip bomb costs at most the limit.
  *
  * <p>Errors surface as {@link IOException}s from {@link #stream()}, which a parser passes on; the
  * handler then asks {@link #limitExceeded()} and {@link #decodeError()} what happened.
@@ -139,9 +139,10 @@ public final class RequestBody {
         record("unexpected EOF");
         throw e;
       } catch (java.util.zip.ZipException e) {
-        record(e.getMessage() != null && e.getMessage().contains("trailer")
-            ? "gzip: invalid checksum"
-            : "flate: corrupt input");
+        record(
+            e.getMessage() != null && e.getMessage().contains("trailer")
+                ? "gzip: invalid checksum"
+                : "flate: corrupt input");
         throw e;
       }
     }

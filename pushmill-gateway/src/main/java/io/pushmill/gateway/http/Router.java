@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * matches with a slash more or less, or in another letter case, is redirected (301 for GET, 307
  * otherwise; only for methods that have routes), anything else is 404.
  *
- * <p>Patterns are paths with {@code :name} (one non-empty segment) and a final {@code /*name}
- * (the rest of the path, starting with its slash). Paths are byte strings (see {@link
+ * <p>Patterns are paths with {@code :name} (one non-empty segment) and a final {@code /*name} (the
+ * rest of the path, starting with its slash). Paths are byte strings (see {@link
  * io.pushmill.gateway.http.gocompat.GoPath}), already cleaned.
  */
 final class Router {
@@ -58,8 +58,8 @@ final class Router {
   }
 
   /**
-   * Adds a trailing-slash redirect that httprouter's tree produces for one path shape only (a
-   * slash right before a parameter, where two routes branch), e.g. {@code /metrics/job/}.
+   * Adds a trailing-slash redirect that httprouter's tree produces for one path shape only (a slash
+   * right before a parameter, where two routes branch), e.g. {@code /metrics/job/}.
    */
   Router quirkRedirect(String method, String from, String to) {
     quirkRedirects.put(method + " " + from, to);

@@ -43,7 +43,9 @@ final class ScrapeEndpoint implements Router.Endpoint {
     try {
       body = render(format, own);
     } catch (RuntimeException | IOException e) {
-      LOG.atError().setCause(e).addKeyValue("err", e.toString())
+      LOG.atError()
+          .setCause(e)
+          .addKeyValue("err", e.toString())
           .log("error gathering metrics; serving the gateway's own metrics only");
       body = renderOwn(format, own);
     }
@@ -77,7 +79,8 @@ final class ScrapeEndpoint implements Router.Endpoint {
     return out.toByteArray();
   }
 
-  private static void write(ByteArrayOutputStream out, ScrapeFormat format, List<MetricFamily> families)
+  private static void write(
+      ByteArrayOutputStream out, ScrapeFormat format, List<MetricFamily> families)
       throws IOException {
     if (!format.protobuf()) {
       TextWriter.write(out, families, format.escaping()); // keeps Go's label order

@@ -45,7 +45,8 @@ public record ScrapeFormat(boolean protobuf, NameEscaping.Scheme escaping) {
           return new ScrapeFormat(false, escaping);
         }
       }
-      if (c.type.equals("text") && c.subType.equals("plain")
+      if (c.type.equals("text")
+          && c.subType.equals("plain")
           && (version.equals("0.0.4") || version.isEmpty())) {
         return new ScrapeFormat(false, escaping);
       }

@@ -22,9 +22,14 @@ class AdminEndpointsTest {
       assertThat(healthy.getContent()).isEqualTo("write queue is full\n");
       assertThat(ready.getStatus()).isEqualTo(500);
       assertThat(gw.send("GET", "/metrics").getContent())
-          .contains("pushgateway_http_requests_total{code=\"200\",handler=\"healthy\",method=\"get\"} 1\n")
-          .contains("pushgateway_http_requests_total{code=\"500\",handler=\"healthy\",method=\"get\"} 1\n")
-          .contains("pushgateway_http_requests_total{code=\"500\",handler=\"ready\",method=\"get\"} 1\n");
+          .contains(
+              "pushgateway_http_requests_total{code=\"200\",handler=\"healthy\",method=\"get\"}"
+                  + " 1\n")
+          .contains(
+              "pushgateway_http_requests_total{code=\"500\",handler=\"healthy\",method=\"get\"}"
+                  + " 1\n")
+          .contains(
+              "pushgateway_http_requests_total{code=\"500\",handler=\"ready\",method=\"get\"} 1\n");
     }
   }
 
@@ -65,7 +70,8 @@ class AdminEndpointsTest {
       assertThat(r.get("Access-Control-Allow-Origin")).isNull();
       assertThat(on.store.wipes).isEqualTo(1);
       assertThat(on.send("GET", "/metrics").getContent())
-          .contains("pushgateway_http_requests_total{code=\"202\",handler=\"wipe\",method=\"put\"} 1\n");
+          .contains(
+              "pushgateway_http_requests_total{code=\"202\",handler=\"wipe\",method=\"put\"} 1\n");
     }
   }
 
@@ -77,7 +83,8 @@ class AdminEndpointsTest {
       assertThat(r.getStatus()).isEqualTo(200);
       assertThat(r.getContent()).isEqualTo("{\"status\":\"success\",\"data\":[]}");
       assertThat(r.get("Content-Type")).isEqualTo("application/json");
-      assertThat(r.get("Access-Control-Allow-Headers")).isEqualTo("Accept, Authorization, Content-Type, Origin");
+      assertThat(r.get("Access-Control-Allow-Headers"))
+          .isEqualTo("Accept, Authorization, Content-Type, Origin");
       assertThat(r.get("Access-Control-Allow-Methods")).isEqualTo("GET, POST, DELETE, OPTIONS");
       assertThat(r.get("Access-Control-Allow-Origin")).isEqualTo("*");
       assertThat(r.get("Access-Control-Expose-Headers")).isEqualTo("Date");
@@ -90,25 +97,33 @@ class AdminEndpointsTest {
     try (GatewayTester gw = new GatewayTester()) {
       String json = gw.send("GET", "/api/v1/status").getContent();
 
-      assertThat(json).isEqualTo("{\"status\":\"success\",\"data\":{\"build_information\":{\"branch\":\"main\","
-          + "\"buildDate\":\"20261125-12:00:00\",\"buildUser\":\"tester\",\"goVersion\":\"java25\","
-          + "\"revision\":\"abc123\",\"version\":\"1.2.3\"},\"flags\":{\"web.listen-address\":\":9091\"},"
-          + "\"start_time\":\"2026-11-25T12:11:06.767252537Z\"}}");
+      assertThat(json)
+          .isEqualTo(
+              "{\"status\":\"success\",\"data\":{\"build_information\":{\"branch\":\"main\","
+                  + "\"buildDate\":\"20261125-12:00:00\",\"buildUser\":\"tester\",\"goVersion\":\"java25\","
+                  + "\"revision\":\"abc123\",\"version\":\"1.2.3\"},\"flags\":{\"web.listen-address\":\":9091\"},"
+                  + "\"start_time\":\"2026-11-25T12:11:06.767252537Z\"}}");
     }
   }
 
   @Test
   void a_pushed_group_appears_in_the_api_with_its_push_time() throws Exception {
     try (GatewayTester gw = new GatewayTester()) {
-      gw.send("POST", "/metrics/job/batch/instance/host1", Map.of(),
-          "# HELP batch_duration_seconds Duration of batch job.\n# TYPE batch_duration_seconds gauge\n"
+      gw.send(
+          "POST",
+          "/metrics/job/batch/instance/host1",
+          Map.of(),
+          "# HELP batch_duration_seconds Duration of batch job.\n"
+              + "# TYPE batch_duration_seconds gauge\n"
               + "batch_duration_seconds 0.27\n");
 
       String json = gw.send("GET", "/api/v1/metrics").getContent();
 
-      assertThat(json).contains("\"batch_duration_seconds\":{\"time_stamp\":\"2026-11-25T12:11:06.767252537Z\","
-          + "\"type\":\"GAUGE\",\"help\":\"Duration of batch job.\",\"metrics\":[{\"labels\":{\"instance\":"
-          + "\"host1\",\"job\":\"batch\"},\"value\":\"0.27\"}]}");
+      assertThat(json)
+          .contains(
+              "\"batch_duration_seconds\":{\"time_stamp\":\"2026-11-25T12:11:06.767252537Z\",\"type\":\"GAUGE\",\"help\":\"Duration"
+                  + " of batch job.\",\"metrics\":[{\"labels\":{\"instance\":"
+                  + "\"host1\",\"job\":\"batch\"},\"value\":\"0.27\"}]}");
       assertThat(json).contains("\"value\":\"1.7956086667672524e+09\"");
     }
   }

@@ -28,9 +28,9 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * An in-memory store for handler tests: it records what the handlers submit, answers pushes with
- * a settable outcome, and keeps groups well enough (grouping labels set, {@code instance=""}
- * added, {@code push_time_seconds}) for round trips through a scrape. No consistency check.
+ * An in-memory store for handler tests: it records what the handlers submit, answers pushes with a
+ * settable outcome, and keeps groups well enough (grouping labels set, {@code instance=""} added,
+ * {@code push_time_seconds}) for round trips through a scrape. No consistency check.
  */
 public final class FakeMetricStore implements MetricStore {
   public final List<PushRequest> pushes = new ArrayList<>();
@@ -80,7 +80,8 @@ public final class FakeMetricStore implements MetricStore {
     if (r.mode() == PushMode.REPLACE) {
       g.keySet().removeIf(n -> !n.equals(PUSH_TIME) && !n.equals(PUSH_FAILURE_TIME));
     }
-    r.families().forEach((name, f) -> g.put(name, new StoredFamily(r.time(), sanitize(f, r.key()))));
+    r.families()
+        .forEach((name, f) -> g.put(name, new StoredFamily(r.time(), sanitize(f, r.key()))));
     double seconds = r.time().getEpochSecond() + r.time().getNano() / 1e9;
     g.put(PUSH_TIME, pushFamily(PUSH_TIME, r, seconds));
     g.putIfAbsent(PUSH_FAILURE_TIME, pushFamily(PUSH_FAILURE_TIME, r, 0));
@@ -88,9 +89,14 @@ public final class FakeMetricStore implements MetricStore {
 
   private static StoredFamily pushFamily(String name, PushRequest r, double value) {
     Labels labels = sanitizeLabels(Labels.EMPTY, r.key());
-    MetricFamily f = MetricFamily.of(name, Optional.of("Last Unix time when changing this group in the Pushgateway "
-        + (name.equals(PUSH_TIME) ? "succeeded." : "failed.")), MetricType.GAUGE,
-        List.of(Metric.of(labels, new MetricValue.Gauge(value))));
+    MetricFamily f =
+        MetricFamily.of(
+            name,
+            Optional.of(
+                "Last Unix time when changing this group in the Pushgateway "
+                    + (name.equals(PUSH_TIME) ? "succeeded." : "failed.")),
+            MetricType.GAUGE,
+            List.of(Metric.of(labels, new MetricValue.Gauge(value))));
     return new StoredFamily(r.time(), f);
   }
 
@@ -125,7 +131,9 @@ public final class FakeMetricStore implements MetricStore {
   @Override
   public void writeText(OutputStream out, List<MetricFamily> own, boolean escapeNames)
       throws IOException {
-    TextWriter.write(out, gather(own),
+    TextWriter.write(
+        out,
+        gather(own),
         escapeNames ? NameEscaping.Scheme.UNDERSCORES : NameEscaping.Scheme.ALLOW_UTF8);
   }
 

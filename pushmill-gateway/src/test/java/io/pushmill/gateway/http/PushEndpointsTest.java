@@ -27,7 +27,8 @@ import org.xerial.snappy.SnappyFramedOutputStream;
 /** Pushes and deletes through HTTP into a recording store (spec §2.2-§2.4, §7 rows 2-17). */
 class PushEndpointsTest {
   private static final String PROTO_CT =
-      "application/vnd.google.protobuf; encoding=delimited; proto=io.prometheus.client.MetricFamily";
+      "application/vnd.google.protobuf; encoding=delimited;"
+          + " proto=io.prometheus.client.MetricFamily";
 
   private GatewayTester gw;
 
@@ -48,7 +49,9 @@ class PushEndpointsTest {
   @Test
   void a_post_submits_the_parsed_families_with_merge_mode_and_the_clock_time() throws Exception {
     HttpTester.Response r =
-        push("POST", "/metrics/job/testjob/instance/testinstance",
+        push(
+            "POST",
+            "/metrics/job/testjob/instance/testinstance",
             "some_metric 3.14\nanother_metric{instance=\"x\",job=\"y\"} 2\n");
 
     assertThat(r.getStatus()).isEqualTo(200);
@@ -118,7 +121,8 @@ class PushEndpointsTest {
   void delimited_protobuf_is_read_whatever_the_parameter_order() throws Exception {
     byte[] body = protobuf(gauge("pbm", 1), gauge("pbm", 2), gauge("other", 3));
 
-    HttpTester.Response r = gw.send("PUT", "/metrics/job/pb", Map.of("Content-Type", PROTO_CT), body);
+    HttpTester.Response r =
+        gw.send("PUT", "/metrics/job/pb", Map.of("Content-Type", PROTO_CT), body);
 
     assertThat(r.getStatus()).isEqualTo(200);
     Map<String, MetricFamily> families = gw.store.pushes.getFirst().families();
@@ -132,7 +136,9 @@ class PushEndpointsTest {
   void protobuf_without_encoding_delimited_goes_to_the_text_parser() throws Exception {
     byte[] body = protobuf(gauge("pbm", 1));
     Map<String, String> ct =
-        Map.of("Content-Type", "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily");
+        Map.of(
+            "Content-Type",
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily");
 
     HttpTester.Response r = gw.send("PUT", "/metrics/job/pb", ct, body);
 
@@ -156,10 +162,15 @@ class PushEndpointsTest {
   void gzip_bodies_are_decoded_whatever_the_case_of_the_header() throws Exception {
     for (String encoding : List.of("gzip", "GZIP", "GZip")) {
       HttpTester.Response r =
-          gw.send("POST", "/metrics/job/gz", Map.of("Content-Encoding", encoding), gzip("gz_metric 1\n"));
+          gw.send(
+              "POST",
+              "/metrics/job/gz",
+              Map.of("Content-Encoding", encoding),
+              gzip("gz_metric 1\n"));
       assertThat(r.getStatus()).as(encoding).isEqualTo(200);
     }
-    assertThat(gw.store.pushes).allSatisfy(p -> assertThat(p.families()).containsOnlyKeys("gz_metric"));
+    assertThat(gw.store.pushes)
+        .allSatisfy(p -> assertThat(p.families()).containsOnlyKeys("gz_metric"));
   }
 
   @Test
@@ -187,7 +198,11 @@ class PushEndpointsTest {
   @Test
   void snappy_framed_bodies_are_decoded() throws Exception {
     HttpTester.Response r =
-        gw.send("POST", "/metrics/job/sn", Map.of("Content-Encoding", "Snappy"), snappy("sn_metric 1\n"));
+        gw.send(
+            "POST",
+            "/metrics/job/sn",
+            Map.of("Content-Encoding", "Snappy"),
+            snappy("sn_metric 1\n"));
 
     assertThat(r.getStatus()).isEqualTo(200);
     assertThat(gw.store.pushes.getFirst().families()).containsOnlyKeys("sn_metric");
@@ -232,7 +247,8 @@ class PushEndpointsTest {
     HttpTester.Response r = gw.send("DELETE", "/metrics/job@base64/dGVzdC9qb2I/instance@base64/aQ");
 
     assertThat(r.getStatus()).isEqualTo(202);
-    assertThat(gw.store.deletes).containsExactly(GroupingKey.of("job", "test/job", "instance", "i"));
+    assertThat(gw.store.deletes)
+        .containsExactly(GroupingKey.of("job", "test/job", "instance", "i"));
   }
 
   @Test
@@ -246,9 +262,14 @@ class PushEndpointsTest {
 
   @Test
   void utf8_names_are_accepted_in_the_body_and_the_url_with_the_flag() throws Exception {
-    try (GatewayTester utf8 = new GatewayTester(GatewayTester.options().withPush(true, true, 1 << 20))) {
-      HttpTester.Response r = utf8.send("PUT", "/metrics/job/u/U__dotted_2e_label/v", Map.of(),
-          "{\"another.metric\",\"dotted.label.name\"=\"x\"} 1\n");
+    try (GatewayTester utf8 =
+        new GatewayTester(GatewayTester.options().withPush(true, true, 1 << 20))) {
+      HttpTester.Response r =
+          utf8.send(
+              "PUT",
+              "/metrics/job/u/U__dotted_2e_label/v",
+              Map.of(),
+              "{\"another.metric\",\"dotted.label.name\"=\"x\"} 1\n");
 
       assertThat(r.getStatus()).isEqualTo(200);
       assertThat(utf8.store.pushes.getFirst().key().labels().get("dotted.label")).contains("v");
@@ -266,19 +287,27 @@ class PushEndpointsTest {
     String scrape = gw.send("GET", "/metrics").getContent();
 
     assertThat(scrape)
-        .contains("pushgateway_http_requests_total{code=\"200\",handler=\"push\",method=\"post\"} 1\n")
-        .contains("pushgateway_http_requests_total{code=\"400\",handler=\"push\",method=\"post\"} 1\n")
-        .contains("pushgateway_http_requests_total{code=\"200\",handler=\"push\",method=\"put\"} 1\n")
-        .contains("pushgateway_http_requests_total{code=\"202\",handler=\"delete\",method=\"delete\"} 1\n")
+        .contains(
+            "pushgateway_http_requests_total{code=\"200\",handler=\"push\",method=\"post\"} 1\n")
+        .contains(
+            "pushgateway_http_requests_total{code=\"400\",handler=\"push\",method=\"post\"} 1\n")
+        .contains(
+            "pushgateway_http_requests_total{code=\"200\",handler=\"push\",method=\"put\"} 1\n")
+        .contains(
+            "pushgateway_http_requests_total{code=\"202\",handler=\"delete\",method=\"delete\"}"
+                + " 1\n")
         .contains("pushgateway_http_push_duration_seconds_count{method=\"post\"} 2\n")
         .contains("pushgateway_http_push_size_bytes_count{method=\"put\"} 1\n")
-        .contains("# HELP pushgateway_http_push_size_bytes HTTP request size for pushes to the Pushgateway.\n")
+        .contains(
+            "# HELP pushgateway_http_push_size_bytes HTTP request size for pushes to the"
+                + " Pushgateway.\n")
         .contains("pushgateway_http_push_duration_seconds{method=\"put\",quantile=\"0.9\"}");
   }
 
   @Test
   void a_declared_body_over_the_limit_is_refused_with_413() throws Exception {
-    try (GatewayTester small = new GatewayTester(GatewayTester.options().withPush(true, false, 64))) {
+    try (GatewayTester small =
+        new GatewayTester(GatewayTester.options().withPush(true, false, 64))) {
       HttpTester.Response r = small.send("POST", "/metrics/job/big", Map.of(), "m 1\n".repeat(20));
 
       assertThat(r.getStatus()).isEqualTo(413);
@@ -290,12 +319,20 @@ class PushEndpointsTest {
 
   @Test
   void a_chunked_body_over_the_limit_is_refused_with_413() throws Exception {
-    try (GatewayTester small = new GatewayTester(GatewayTester.options().withPush(true, false, 64))) {
+    try (GatewayTester small =
+        new GatewayTester(GatewayTester.options().withPush(true, false, 64))) {
       String chunk = "m 1\n".repeat(10);
-      String request = "POST /metrics/job/big HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n"
-          + "Transfer-Encoding: chunked\r\n\r\n"
-          + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n"
-          + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+      String request =
+          "POST /metrics/job/big HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n"
+              + "Transfer-Encoding: chunked\r\n\r\n"
+              + Integer.toHexString(chunk.length())
+              + "\r\n"
+              + chunk
+              + "\r\n"
+              + Integer.toHexString(chunk.length())
+              + "\r\n"
+              + chunk
+              + "\r\n0\r\n\r\n";
 
       HttpTester.Response r = small.raw(request);
 
@@ -306,14 +343,19 @@ class PushEndpointsTest {
 
   @Test
   void a_body_that_decompresses_beyond_the_limit_is_refused_with_413() throws Exception {
-    try (GatewayTester small = new GatewayTester(GatewayTester.options().withPush(true, false, 1024))) {
+    try (GatewayTester small =
+        new GatewayTester(GatewayTester.options().withPush(true, false, 1024))) {
       byte[] bomb = gzip("m 1\n".repeat(100_000));
       assertThat(bomb.length).as("small on the wire").isLessThan(1024);
 
       HttpTester.Response gz =
           small.send("POST", "/metrics/job/bomb", Map.of("Content-Encoding", "gzip"), bomb);
-      HttpTester.Response sn = small.send("POST", "/metrics/job/bomb",
-          Map.of("Content-Encoding", "snappy"), snappy("m 1\n".repeat(2_000)));
+      HttpTester.Response sn =
+          small.send(
+              "POST",
+              "/metrics/job/bomb",
+              Map.of("Content-Encoding", "snappy"),
+              snappy("m 1\n".repeat(2_000)));
 
       assertThat(gz.getStatus()).isEqualTo(413);
       assertThat(sn.getStatus()).isEqualTo(413);
@@ -323,7 +365,8 @@ class PushEndpointsTest {
 
   @Test
   void a_body_at_the_limit_is_accepted() throws Exception {
-    try (GatewayTester small = new GatewayTester(GatewayTester.options().withPush(true, false, 16))) {
+    try (GatewayTester small =
+        new GatewayTester(GatewayTester.options().withPush(true, false, 16))) {
       HttpTester.Response r = small.send("POST", "/metrics/job/edge", Map.of(), "m 1\nm2 123456\n");
 
       assertThat(r.getStatus()).isEqualTo(200);
@@ -334,8 +377,12 @@ class PushEndpointsTest {
   void an_overlong_url_is_refused_with_414_in_plain_text() throws Exception {
     String path = "/metrics/job/j/label/" + "v".repeat(GatewayServer.MAX_REQUEST_HEADER_SIZE);
 
-    HttpTester.Response r = gw.raw("PUT " + path + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n"
-        + "Content-Length: 4\r\n\r\nm 1\n");
+    HttpTester.Response r =
+        gw.raw(
+            "PUT "
+                + path
+                + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n"
+                + "Content-Length: 4\r\n\r\nm 1\n");
 
     assertThat(r.getStatus()).isEqualTo(414);
     assertThat(r.get("Content-Type")).isEqualTo("text/plain; charset=utf-8");
@@ -344,7 +391,10 @@ class PushEndpointsTest {
   }
 
   private static MetricFamily gauge(String name, double v) {
-    return MetricFamily.of(name, Optional.empty(), MetricType.GAUGE,
+    return MetricFamily.of(
+        name,
+        Optional.empty(),
+        MetricType.GAUGE,
         List.of(Metric.of(Labels.EMPTY, new MetricValue.Gauge(v))));
   }
 

@@ -30,9 +30,8 @@ class ReadmeCurlIT {
   static void start() throws Exception {
     GatewayMetrics metrics = GatewayMetrics.create(GatewayTester.BUILD);
     store = new DefaultMetricStore(StorePersistence.none(), metrics, StoreOptions.defaults());
-    GatewayOptions options = GatewayTester.options()
-        .withListenAddresses(List.of("127.0.0.1:0"))
-        .withApis(true, false);
+    GatewayOptions options =
+        GatewayTester.options().withListenAddresses(List.of("127.0.0.1:0")).withApis(true, false);
     server = GatewayServer.create(store, metrics, options);
     server.start();
     gw = server.uris().getFirst().toString().replaceAll("/$", "");
@@ -62,8 +61,10 @@ class ReadmeCurlIT {
   @Test
   @Order(1)
   void push_a_single_sample() throws Exception {
-    assertThat(status("--data-binary @- $GW/metrics/job/some_job <<< 'some_metric 3.14'")).isEqualTo("200");
-    assertThat(sh("curl -s $GW/metrics")).contains("some_metric{instance=\"\",job=\"some_job\"} 3.14\n");
+    assertThat(status("--data-binary @- $GW/metrics/job/some_job <<< 'some_metric 3.14'"))
+        .isEqualTo("200");
+    assertThat(sh("curl -s $GW/metrics"))
+        .contains("some_metric{instance=\"\",job=\"some_job\"} 3.14\n");
   }
 
   @Test
@@ -77,7 +78,8 @@ class ReadmeCurlIT {
   @Order(3)
   void push_something_more_complex() throws Exception {
     // After the delete above: a counter some_metric beside the untyped one would be refused (400).
-    String body = """
+    String body =
+        """
         cat <<EOF | curl -s -o /dev/null -w '%{http_code}' --data-binary @- $GW/metrics/job/some_job/instance/some_instance
         # TYPE some_metric counter
         some_metric{label="val1"} 42
@@ -88,15 +90,17 @@ class ReadmeCurlIT {
         """;
     assertThat(sh(body)).isEqualTo("200");
     assertThat(sh("curl -s $GW/metrics"))
-        .contains("# HELP another_metric Just an example.\n# TYPE another_metric gauge\n"
-            + "another_metric{instance=\"some_instance\",job=\"some_job\"} 2398.283\n")
+        .contains(
+            "# HELP another_metric Just an example.\n# TYPE another_metric gauge\n"
+                + "another_metric{instance=\"some_instance\",job=\"some_job\"} 2398.283\n")
         .contains("some_metric{instance=\"some_instance\",job=\"some_job\",label=\"val1\"} 42\n");
   }
 
   @Test
   @Order(4)
   void read_the_json_api() throws Exception {
-    assertThat(sh("curl -s -X GET $GW/api/v1/status")).startsWith("{\"status\":\"success\",\"data\":{\"build_information\":");
+    assertThat(sh("curl -s -X GET $GW/api/v1/status"))
+        .startsWith("{\"status\":\"success\",\"data\":{\"build_information\":");
     assertThat(sh("curl -s -X GET $GW/api/v1/metrics"))
         .startsWith("{\"status\":\"success\",\"data\":[")
         .contains("\"labels\":{\"instance\":\"some_instance\",\"job\":\"some_job\"}");
@@ -105,7 +109,8 @@ class ReadmeCurlIT {
   @Test
   @Order(5)
   void delete_all_metrics_of_the_instance_group() throws Exception {
-    assertThat(status("-X DELETE $GW/metrics/job/some_job/instance/some_instance")).isEqualTo("202");
+    assertThat(status("-X DELETE $GW/metrics/job/some_job/instance/some_instance"))
+        .isEqualTo("202");
     assertThat(sh("curl -s $GW/metrics")).doesNotContain("another_metric{");
   }
 
@@ -115,12 +120,21 @@ class ReadmeCurlIT {
     String encoded = sh("echo -n '/var/tmp' | base64 -w0 | tr '+/' '-_' | tr -d '='");
     assertThat(encoded).isEqualTo("L3Zhci90bXA");
 
-    assertThat(status("--data-binary @- $GW/metrics/job/directory_cleaner/path@base64/" + encoded
-        + " <<< 'some_metric{foo=\"bar\"} 3.14'")).isEqualTo("200");
-    assertThat(sh("echo 'some_metric 3.14' | gzip | curl -s -o /dev/null -w '%{http_code}' "
-        + "-H 'Content-Encoding: gzip' --data-binary @- $GW/metrics/job/some_job")).isEqualTo("200");
+    assertThat(
+            status(
+                "--data-binary @- $GW/metrics/job/directory_cleaner/path@base64/"
+                    + encoded
+                    + " <<< 'some_metric{foo=\"bar\"} 3.14'"))
+        .isEqualTo("200");
+    assertThat(
+            sh(
+                "echo 'some_metric 3.14' | gzip | curl -s -o /dev/null -w '%{http_code}' "
+                    + "-H 'Content-Encoding: gzip' --data-binary @- $GW/metrics/job/some_job"))
+        .isEqualTo("200");
     assertThat(sh("curl -s --compressed $GW/metrics"))
-        .contains("some_metric{foo=\"bar\",instance=\"\",job=\"directory_cleaner\",path=\"/var/tmp\"} 3.14\n")
+        .contains(
+            "some_metric{foo=\"bar\",instance=\"\",job=\"directory_cleaner\",path=\"/var/tmp\"}"
+                + " 3.14\n")
         .contains("some_metric{instance=\"\",job=\"some_job\"} 3.14\n");
   }
 
@@ -135,6 +149,7 @@ class ReadmeCurlIT {
   @Order(8)
   void a_trailing_cr_is_refused_as_the_readme_warns() throws Exception {
     String out = sh("printf 'm 1\\r\\n' | curl -s --data-binary @- $GW/metrics/job/crlf");
-    assertThat(out).isEqualTo("text format parsing error in line 1: expected float as value, got \"1\\r\"\n");
+    assertThat(out)
+        .isEqualTo("text format parsing error in line 1: expected float as value, got \"1\\r\"\n");
   }
 }

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Upstream's router as clients see it (spec §2.1, §2.11, §2.13), one numbered row per quirk: the
- * method and target sent, the status, one header that must be there (or must not, with value
- * {@code null}), and the body when it matters. Rows 1-49 run on a default gateway, 50-69 on one
- * with {@code --web.route-prefix=/pgw --web.telemetry-path=/scrape}, the admin API and the
- * lifecycle API.
+ * method and target sent, the status, one header that must be there (or must not, with value {@code
+ * null}), and the body when it matters. Rows 1-49 run on a default gateway, 50-69 on one with
+ * {@code --web.route-prefix=/pgw --web.telemetry-path=/scrape}, the admin API and the lifecycle
+ * API.
  */
 class RoutingTest {
   private static final String NOT_FOUND = "404 page not found\n";
@@ -29,15 +29,16 @@ class RoutingTest {
   private static GatewayTester plain;
   private static GatewayTester prefixed;
 
-  record Row(int n, String method, String target, int status, String header, String value, String body) {
+  record Row(
+      int n, String method, String target, int status, String header, String value, String body) {
     @Override
     public String toString() {
       return n + ": " + method + " " + target;
     }
   }
 
-  private static Row row(int n, String method, String target, int status, String header, String value,
-      String body) {
+  private static Row row(
+      int n, String method, String target, int status, String header, String value, String body) {
     return new Row(n, method, target, status, header, value, body);
   }
 
@@ -49,7 +50,13 @@ class RoutingTest {
         row(4, "OPTIONS", "/metrics/job/j1", 200, "Allow", PUSH_ALLOW, ""),
         row(5, "OPTIONS", "/metrics/job@base64/ab/c/d", 200, "Allow", PUSH_ALLOW, ""),
         row(6, "POST", "/metrics/job/j3//a/b", 301, "Location", "/metrics/job/j3/a/b", ""),
-        row(7, "GET", "/metrics/job/j3/./a", 301, "Location", "/metrics/job/j3/a",
+        row(
+            7,
+            "GET",
+            "/metrics/job/j3/./a",
+            301,
+            "Location",
+            "/metrics/job/j3/a",
             "<a href=\"/metrics/job/j3/a\">Moved Permanently</a>.\n\n"),
         row(8, "DELETE", "/metrics/job/j3/x/../y", 301, "Location", "/metrics/job/j3/y", ""),
         row(9, "PUT", "/a/../metrics/job/j", 301, "Location", "/metrics/job/j", ""),
@@ -65,7 +72,13 @@ class RoutingTest {
         row(19, "PUT", "/metrics", 405, "Allow", "GET, OPTIONS", NOT_ALLOWED),
         row(20, "GET", "/-/quit", 405, "Allow", null, "Only POST or PUT requests allowed."),
         row(21, "DELETE", "/-/quit", 405, "Allow", "GET, OPTIONS, POST, PUT", NOT_ALLOWED),
-        row(22, "PUT", "/-/quit", 403, "Content-Type", "text/plain; charset=utf-8",
+        row(
+            22,
+            "PUT",
+            "/-/quit",
+            403,
+            "Content-Type",
+            "text/plain; charset=utf-8",
             "Lifecycle API is not enabled."),
         row(23, "POST", "/-/quit", 403, "Allow", null, "Lifecycle API is not enabled."),
         row(24, "PUT", "/api/v1/admin/wipe", 404, "Allow", null, NOT_FOUND),
@@ -74,9 +87,22 @@ class RoutingTest {
         row(27, "GET", "/api/v1", 301, "Location", "/api/v1/", ANY),
         row(28, "OPTIONS", "/api/v1/anything/at/all", 200, "Access-Control-Allow-Origin", "*", ""),
         row(29, "GET", "/api/v1/status/", 301, "Location", "/api/v1/status", ANY),
-        row(30, "POST", "/metrics/job/x/path/a%2Fb", 400, "X-Content-Type-Options", "nosniff",
+        row(
+            30,
+            "POST",
+            "/metrics/job/x/path/a%2Fb",
+            400,
+            "X-Content-Type-Options",
+            "nosniff",
             "odd number of components in label string \"/path/a/b\"\n"),
-        row(31, "GET", "/metrics/job/j3//a?x=1&y=%2F", 301, "Location", "/metrics/job/j3/a?x=1&y=%2F", ANY),
+        row(
+            31,
+            "GET",
+            "/metrics/job/j3//a?x=1&y=%2F",
+            301,
+            "Location",
+            "/metrics/job/j3/a?x=1&y=%2F",
+            ANY),
         row(32, "GET", "/static", 301, "Location", "/static/", ANY),
         row(33, "GET", "/status/", 301, "Location", "/status", ANY),
         row(34, "GET", "/-/healthy/", 301, "Location", "/-/healthy", ANY),
@@ -84,7 +110,14 @@ class RoutingTest {
         row(36, "GET", "/", 200, "Content-Type", "text/html; charset=utf-8", ANY),
         row(37, "GET", "/status", 200, "Content-Type", "text/html; charset=utf-8", ANY),
         row(38, "GET", "/static/pushmill.css", 200, "Content-Type", "text/css; charset=utf-8", ANY),
-        row(39, "GET", "/static/pushmill.js", 200, "Content-Type", "text/javascript; charset=utf-8", ANY),
+        row(
+            39,
+            "GET",
+            "/static/pushmill.js",
+            200,
+            "Content-Type",
+            "text/javascript; charset=utf-8",
+            ANY),
         row(40, "GET", "/static/nope.css", 404, "Allow", null, NOT_FOUND),
         row(41, "GET", "/debug/pprof/", 404, "Allow", null, NOT_FOUND),
         row(42, "GET", "/-/healthy", 200, "Content-Type", "text/plain; charset=utf-8", "OK"),
@@ -92,15 +125,28 @@ class RoutingTest {
         row(44, "HEAD", "/-/healthy", 405, "Allow", "GET, OPTIONS", ""),
         row(45, "DELETE", "/metrics/job/j1/instance/i1", 202, "Content-Type", null, ""),
         row(46, "DELETE", "/metrics/job/nonexist/a/b", 202, "Content-Length", "0", ""),
-        row(47, "PUT", "/metrics/job/%CE%A0/name/%CE%A0%CF%81%CE%BF", 200, "Content-Length", "0", ""),
+        row(
+            47,
+            "PUT",
+            "/metrics/job/%CE%A0/name/%CE%A0%CF%81%CE%BF",
+            200,
+            "Content-Length",
+            "0",
+            ""),
         row(48, "GET", "/metrics/job/j%C3%A9//x", 301, "Location", "/metrics/job/j%C3%A9/x", ANY),
         row(49, "OPTIONS", "/nope", 404, "Allow", null, NOT_FOUND));
   }
 
   static Stream<Row> prefixedRows() {
     return Stream.of(
-        row(50, "GET", "/pgw/scrape", 200, "Content-Type",
-            "text/plain; version=0.0.4; charset=utf-8; escaping=underscores", ANY),
+        row(
+            50,
+            "GET",
+            "/pgw/scrape",
+            200,
+            "Content-Type",
+            "text/plain; version=0.0.4; charset=utf-8; escaping=underscores",
+            ANY),
         row(51, "GET", "/pgw/metrics", 404, "Allow", null, NOT_FOUND),
         row(52, "PUT", "/pgw/metrics/job/rp", 200, "Content-Length", "0", ""),
         row(53, "PUT", "/metrics/job/rp", 404, "Allow", null, NOT_FOUND),
@@ -117,9 +163,23 @@ class RoutingTest {
         row(64, "POST", "/pgw/metrics/job/", 307, "Location", "/pgw/metrics/job", ""),
         row(65, "GET", "/api/v1/status", 404, "Allow", null, NOT_FOUND),
         row(66, "GET", "/pgw/api/v1", 301, "Location", "/pgw/api/v1/", ANY),
-        row(67, "GET", "/pgw/static/pushmill.js", 200, "Content-Type", "text/javascript; charset=utf-8", ANY),
+        row(
+            67,
+            "GET",
+            "/pgw/static/pushmill.js",
+            200,
+            "Content-Type",
+            "text/javascript; charset=utf-8",
+            ANY),
         row(68, "DELETE", "/pgw/metrics/job/rp", 202, "Content-Length", "0", ""),
-        row(69, "OPTIONS", "/pgw/api/v1/", 200, "Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS", ""));
+        row(
+            69,
+            "OPTIONS",
+            "/pgw/api/v1/",
+            200,
+            "Access-Control-Allow-Methods",
+            "GET, POST, DELETE, OPTIONS",
+            ""));
   }
 
   @BeforeAll
@@ -151,9 +211,15 @@ class RoutingTest {
   }
 
   private static void check(GatewayTester gw, Row row) throws Exception {
-    HttpTester.Response r = gw.raw(row.method() + " " + row.target() + " HTTP/1.1\r\nHost: gw\r\n"
-        + "Connection: close\r\n" + (isBodyMethod(row.method()) ? "Content-Length: 0\r\n" : "")
-        + "\r\n");
+    HttpTester.Response r =
+        gw.raw(
+            row.method()
+                + " "
+                + row.target()
+                + " HTTP/1.1\r\nHost: gw\r\n"
+                + "Connection: close\r\n"
+                + (isBodyMethod(row.method()) ? "Content-Length: 0\r\n" : "")
+                + "\r\n");
     assertThat(r.getStatus()).as("status").isEqualTo(row.status());
     assertThat(r.get(row.header())).as(row.header()).isEqualTo(row.value());
     if (row.body() != null) {
@@ -194,11 +260,13 @@ class RoutingTest {
   @Test
   void the_external_url_sets_the_route_prefix_when_none_is_given() throws Exception {
     GatewayOptions options =
-        GatewayTester.options().withPaths("/metrics", Optional.of(URI.create("http://x.example/ext/")), "");
+        GatewayTester.options()
+            .withPaths("/metrics", Optional.of(URI.create("http://x.example/ext/")), "");
     try (GatewayTester gw = new GatewayTester(options)) {
       assertThat(gw.send("GET", "/ext/-/ready").getStatus()).isEqualTo(200);
       assertThat(gw.send("GET", "/-/ready").getStatus()).isEqualTo(404);
-      assertThat(gw.send("GET", "/ext/").getContent()).contains("href=\"/ext/static/pushmill.css?v=abc123\"");
+      assertThat(gw.send("GET", "/ext/").getContent())
+          .contains("href=\"/ext/static/pushmill.css?v=abc123\"");
     }
   }
 

@@ -30,18 +30,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ScrapeEndpointTest {
   private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final String PROTO =
-      "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
+      "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+          + " encoding=delimited";
 
   private GatewayTester gw;
 
   @BeforeEach
   void start() throws Exception {
     gw = new GatewayTester();
-    MetricFamily dotted = MetricFamily.of("a.b-c", Optional.empty(), MetricType.UNTYPED,
-        List.of(Metric.of(Labels.of("job", "pbn", "instance", "", "la.bel", "v"),
-            new MetricValue.Untyped(1))));
-    gw.store.put(new GroupSnapshot(GroupingKey.of("job", "pbn"),
-        Map.of("a.b-c", new StoredFamily(GatewayTester.NOW, dotted))));
+    MetricFamily dotted =
+        MetricFamily.of(
+            "a.b-c",
+            Optional.empty(),
+            MetricType.UNTYPED,
+            List.of(
+                Metric.of(
+                    Labels.of("job", "pbn", "instance", "", "la.bel", "v"),
+                    new MetricValue.Untyped(1))));
+    gw.store.put(
+        new GroupSnapshot(
+            GroupingKey.of("job", "pbn"),
+            Map.of("a.b-c", new StoredFamily(GatewayTester.NOW, dotted))));
   }
 
   @AfterEach
@@ -62,22 +71,41 @@ class ScrapeEndpointTest {
         new Row(2, "*/*", TEXT + "; escaping=underscores"),
         new Row(3, "application/openmetrics-text; version=1.0.0", TEXT + "; escaping=underscores"),
         new Row(4, PROTO, PROTO + "; escaping=underscores"),
-        new Row(5, "application/vnd.google.protobuf; encoding=delimited; proto=io.prometheus.client.MetricFamily",
+        new Row(
+            5,
+            "application/vnd.google.protobuf; encoding=delimited;"
+                + " proto=io.prometheus.client.MetricFamily",
             PROTO + "; escaping=underscores"),
-        new Row(6, "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
-            + "text/plain;version=0.0.4;q=0.3,*/*;q=0.1", PROTO + "; escaping=underscores"),
-        new Row(7, "text/plain;version=0.0.4;q=0.9,application/vnd.google.protobuf;"
-            + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5", TEXT + "; escaping=underscores"),
+        new Row(
+            6,
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.7,"
+                + "text/plain;version=0.0.4;q=0.3,*/*;q=0.1",
+            PROTO + "; escaping=underscores"),
+        new Row(
+            7,
+            "text/plain;version=0.0.4;q=0.9,application/vnd.google.protobuf;"
+                + "proto=io.prometheus.client.MetricFamily;encoding=delimited;q=0.5",
+            TEXT + "; escaping=underscores"),
         new Row(8, "text/plain; version=1.0.0", TEXT + "; escaping=underscores"),
-        new Row(9, "text/plain; version=0.0.4; escaping=allow-utf-8", TEXT + "; escaping=allow-utf-8"),
+        new Row(
+            9, "text/plain; version=0.0.4; escaping=allow-utf-8", TEXT + "; escaping=allow-utf-8"),
         new Row(10, "text/plain; escaping=values", TEXT + "; escaping=values"),
         new Row(11, "text/plain; escaping=dots", TEXT + "; escaping=dots"),
         new Row(12, "text/plain; escaping=bogus", TEXT + "; escaping=underscores"),
-        new Row(13, "application/json; escaping=allow-utf-8, text/html", TEXT + "; escaping=allow-utf-8"),
+        new Row(
+            13,
+            "application/json; escaping=allow-utf-8, text/html",
+            TEXT + "; escaping=allow-utf-8"),
         new Row(14, PROTO + "; escaping=allow-utf-8", PROTO + "; escaping=allow-utf-8"),
-        new Row(15, "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=text",
+        new Row(
+            15,
+            "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+                + " encoding=text",
             TEXT + "; escaping=underscores"),
-        new Row(16, "application/vnd.google.protobuf; proto=other; encoding=delimited", TEXT + "; escaping=underscores"));
+        new Row(
+            16,
+            "application/vnd.google.protobuf; proto=other; encoding=delimited",
+            TEXT + "; escaping=underscores"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,22 +131,27 @@ class ScrapeEndpointTest {
     HttpTester.Response r =
         gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=allow-utf-8"), "");
 
-    assertThat(r.getContent()).contains("{\"a.b-c\",instance=\"\",job=\"pbn\",\"la.bel\"=\"v\"} 1\n");
+    assertThat(r.getContent())
+        .contains("{\"a.b-c\",instance=\"\",job=\"pbn\",\"la.bel\"=\"v\"} 1\n");
   }
 
   @Test
   void values_escaping_encodes_every_invalid_character() throws Exception {
-    HttpTester.Response r = gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=values"), "");
+    HttpTester.Response r =
+        gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=values"), "");
 
     // Labels keep their order from before the escaping, as in Go.
-    assertThat(r.getContent()).contains("U__a_2e_b_2d_c{instance=\"\",job=\"pbn\",U__la_2e_bel=\"v\"} 1\n");
+    assertThat(r.getContent())
+        .contains("U__a_2e_b_2d_c{instance=\"\",job=\"pbn\",U__la_2e_bel=\"v\"} 1\n");
   }
 
   @Test
   void dots_escaping_spells_out_dots() throws Exception {
-    HttpTester.Response r = gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=dots"), "");
+    HttpTester.Response r =
+        gw.send("GET", "/metrics", Map.of("Accept", "text/plain; escaping=dots"), "");
 
-    assertThat(r.getContent()).contains("a_dot_b__c{instance=\"\",job=\"pbn\",la_dot_bel=\"v\"} 1\n");
+    assertThat(r.getContent())
+        .contains("a_dot_b__c{instance=\"\",job=\"pbn\",la_dot_bel=\"v\"} 1\n");
   }
 
   @Test
@@ -138,7 +171,9 @@ class ScrapeEndpointTest {
         gw.send("GET", "/metrics", Map.of("Accept-Encoding", "gzip, deflate, br"), "");
 
     assertThat(r.get("Content-Encoding")).isEqualTo("gzip");
-    String text = new String(new GZIPInputStream(new ByteArrayInputStream(r.getContentBytes())).readAllBytes());
+    String text =
+        new String(
+            new GZIPInputStream(new ByteArrayInputStream(r.getContentBytes())).readAllBytes());
     assertThat(text).contains("a_b_c{instance=\"\",job=\"pbn\",la_bel=\"v\"} 1\n");
   }
 
@@ -155,11 +190,14 @@ class ScrapeEndpointTest {
   @Test
   void a_failing_store_still_gives_a_200_with_the_own_metrics() throws Exception {
     FailingStore failing = new FailingStore();
-    try (GatewayServer server = GatewayServer.create(failing, gw.metrics, GatewayTester.options())) {
+    try (GatewayServer server =
+        GatewayServer.create(failing, gw.metrics, GatewayTester.options())) {
       var connector = server.localConnector();
       server.start();
-      HttpTester.Response r = HttpTester.parseResponse(
-          connector.getResponse("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+      HttpTester.Response r =
+          HttpTester.parseResponse(
+              connector.getResponse(
+                  "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
 
       assertThat(r.getStatus()).isEqualTo(200);
       assertThat(r.getContent()).contains("pushgateway_build_info{").doesNotContain("a_b_c");

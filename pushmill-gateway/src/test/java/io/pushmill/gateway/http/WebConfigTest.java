@@ -33,16 +33,22 @@ class WebConfigTest {
   }
 
   private static Map<String, String> basic(String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return Map.of("Authorization", "Basic " + token);
   }
 
   @Test
   void wrong_or_missing_credentials_get_401_and_touch_nothing() throws Exception {
     try (GatewayTester gw = gateway("basic_auth_users:\n  alice: " + ALICE_HASH + "\n")) {
-      for (Map<String, String> h : java.util.List.of(Map.<String, String>of(), basic("alice", "wrong"),
-          basic("mallory", "wonderland"), Map.of("Authorization", "Basic !!!"),
-          Map.of("Authorization", "Bearer x"))) {
+      for (Map<String, String> h :
+          java.util.List.of(
+              Map.<String, String>of(),
+              basic("alice", "wrong"),
+              basic("mallory", "wonderland"),
+              Map.of("Authorization", "Basic !!!"),
+              Map.of("Authorization", "Bearer x"))) {
         HttpTester.Response r = gw.send("PUT", "/metrics/job/j", h, "m 1\n");
         assertThat(r.getStatus()).as(h.toString()).isEqualTo(401);
         assertThat(r.getContent()).isEqualTo("Unauthorized\n");
@@ -55,25 +61,41 @@ class WebConfigTest {
   @Test
   void right_credentials_reach_every_route() throws Exception {
     try (GatewayTester gw = gateway("basic_auth_users:\n  alice: " + ALICE_HASH + "\n")) {
-      assertThat(gw.send("PUT", "/metrics/job/j", basic("alice", "wonderland"), "m 1\n").getStatus()).isEqualTo(200);
-      assertThat(gw.send("GET", "/metrics", basic("alice", "wonderland"), "").getStatus()).isEqualTo(200);
-      assertThat(gw.send("GET", "/", Map.of("Authorization", "bAsIc " + basic("alice", "wonderland")
-          .get("Authorization").substring(6)), "").getStatus()).isEqualTo(200);
-      assertThat(gw.send("GET", "/nope", basic("alice", "wonderland"), "").getStatus()).isEqualTo(404);
+      assertThat(
+              gw.send("PUT", "/metrics/job/j", basic("alice", "wonderland"), "m 1\n").getStatus())
+          .isEqualTo(200);
+      assertThat(gw.send("GET", "/metrics", basic("alice", "wonderland"), "").getStatus())
+          .isEqualTo(200);
+      assertThat(
+              gw.send(
+                      "GET",
+                      "/",
+                      Map.of(
+                          "Authorization",
+                          "bAsIc "
+                              + basic("alice", "wonderland").get("Authorization").substring(6)),
+                      "")
+                  .getStatus())
+          .isEqualTo(200);
+      assertThat(gw.send("GET", "/nope", basic("alice", "wonderland"), "").getStatus())
+          .isEqualTo(404);
       assertThat(gw.store.pushes).hasSize(1);
     }
   }
 
   @Test
   void configured_headers_are_on_every_answer() throws Exception {
-    try (GatewayTester gw = gateway("""
-        http_server_config:
-          headers:
-            X-Frame-Options: deny
-            Content-Security-Policy: default-src 'self'
-        basic_auth_users:
-          alice: %s
-        """.formatted(ALICE_HASH))) {
+    try (GatewayTester gw =
+        gateway(
+            """
+            http_server_config:
+              headers:
+                X-Frame-Options: deny
+                Content-Security-Policy: default-src 'self'
+            basic_auth_users:
+              alice: %s
+            """
+                .formatted(ALICE_HASH))) {
       HttpTester.Response denied = gw.send("GET", "/");
       HttpTester.Response page = gw.send("GET", "/", basic("alice", "wonderland"), "");
 
@@ -87,11 +109,14 @@ class WebConfigTest {
   void the_file_is_reread_when_it_changes_and_a_broken_file_gives_500() throws Exception {
     try (GatewayTester gw = gateway("basic_auth_users:\n  alice: " + ALICE_HASH + "\n")) {
       Path file = dir.resolve("web.yml");
-      assertThat(gw.send("GET", "/-/ready", basic("bob", "builder"), "").getStatus()).isEqualTo(401);
+      assertThat(gw.send("GET", "/-/ready", basic("bob", "builder"), "").getStatus())
+          .isEqualTo(401);
 
       rewrite(file, "basic_auth_users:\n  bob: " + BOB_HASH + "\n", 1);
-      assertThat(gw.send("GET", "/-/ready", basic("bob", "builder"), "").getStatus()).isEqualTo(200);
-      assertThat(gw.send("GET", "/-/ready", basic("alice", "wonderland"), "").getStatus()).isEqualTo(401);
+      assertThat(gw.send("GET", "/-/ready", basic("bob", "builder"), "").getStatus())
+          .isEqualTo(200);
+      assertThat(gw.send("GET", "/-/ready", basic("alice", "wonderland"), "").getStatus())
+          .isEqualTo(401);
 
       rewrite(file, "basic_auth_users: [broken\n", 2);
       HttpTester.Response broken = gw.send("GET", "/-/ready", basic("bob", "builder"), "");
@@ -120,8 +145,12 @@ class WebConfigTest {
     Path file = dir.resolve("web.yml");
     Files.writeString(file, "basic_auth_users:\n  alice: plain-text-password\n");
 
-    assertThatThrownBy(() -> GatewayServer.create(new FakeMetricStore(), GatewayMetrics.withoutJvm(GatewayTester.BUILD),
-            GatewayTester.options().withWebConfigFile(Optional.of(file))))
+    assertThatThrownBy(
+            () ->
+                GatewayServer.create(
+                    new FakeMetricStore(),
+                    GatewayMetrics.withoutJvm(GatewayTester.BUILD),
+                    GatewayTester.options().withWebConfigFile(Optional.of(file))))
         .isInstanceOf(WebConfigException.class)
         .hasMessage("basic_auth_users: the password hash of user \"alice\" is not a bcrypt hash")
         .message()
@@ -133,8 +162,12 @@ class WebConfigTest {
     Path file = dir.resolve("web.yml");
     Files.writeString(file, "tls_server_config:\n  cert_file: nope.pem\n  key_file: nope.key\n");
 
-    assertThatThrownBy(() -> GatewayServer.create(new FakeMetricStore(), GatewayMetrics.withoutJvm(GatewayTester.BUILD),
-            GatewayTester.options().withWebConfigFile(Optional.of(file))))
+    assertThatThrownBy(
+            () ->
+                GatewayServer.create(
+                    new FakeMetricStore(),
+                    GatewayMetrics.withoutJvm(GatewayTester.BUILD),
+                    GatewayTester.options().withWebConfigFile(Optional.of(file))))
         .isInstanceOf(WebConfigException.class)
         .hasMessageStartingWith("failed to read cert_file (" + dir.resolve("nope.pem"));
   }
@@ -142,6 +175,7 @@ class WebConfigTest {
   private static void rewrite(Path file, String content, int step) throws Exception {
     Files.writeString(file, content);
     // File systems with coarse timestamps would hide a quick rewrite; step the time explicitly.
-    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(step)));
+    Files.setLastModifiedTime(
+        file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(step)));
   }
 }

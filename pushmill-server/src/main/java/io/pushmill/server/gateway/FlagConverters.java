@@ -47,15 +47,19 @@ final class FlagConverters {
     public Long convert(String value) {
       Matcher m = SIZE.matcher(value.trim());
       if (!m.matches()) {
-        throw new TypeConversionException("\"" + value + "\" is not a size such as 64MiB or 1048576");
+        throw new TypeConversionException(
+            "\"" + value + "\" is not a size such as 64MiB or 1048576");
       }
-      int shift = m.group(2) == null ? 0 : switch (m.group(2).charAt(0)) {
-        case 'K' -> 10;
-        case 'M' -> 20;
-        case 'G' -> 30;
-        case 'T' -> 40;
-        default -> 0;
-      };
+      int shift =
+          m.group(2) == null
+              ? 0
+              : switch (m.group(2).charAt(0)) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                case 'G' -> 30;
+                case 'T' -> 40;
+                default -> 0;
+              };
       try {
         long n = Long.parseLong(m.group(1));
         if (n <= 0 || Long.numberOfLeadingZeros(n) <= shift) {

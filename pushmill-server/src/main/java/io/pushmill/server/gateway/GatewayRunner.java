@@ -34,12 +34,20 @@ final class GatewayRunner {
   private final String externalUrl;
 
   GatewayRunner(GatewayCommand flags) {
-    this(flags.options(), flags.persistenceFile(), flags.refuseCorrupt(), flags.persistenceInterval(),
+    this(
+        flags.options(),
+        flags.persistenceFile(),
+        flags.refuseCorrupt(),
+        flags.persistenceInterval(),
         flags.externalUrl());
   }
 
-  GatewayRunner(GatewayOptions options, Optional<Path> persistenceFile, boolean refuseCorrupt,
-      Duration persistenceInterval, String externalUrl) {
+  GatewayRunner(
+      GatewayOptions options,
+      Optional<Path> persistenceFile,
+      boolean refuseCorrupt,
+      Duration persistenceInterval,
+      String externalUrl) {
     this.options = options;
     this.persistenceFile = persistenceFile;
     this.refuseCorrupt = refuseCorrupt;
@@ -60,14 +68,19 @@ final class GatewayRunner {
      */
     static Stop onSignal() {
       Stop stop = manual();
-      Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("pushmill-shutdown").unstarted(() -> {
-        stop.request().complete("signal");
-        try {
-          stop.finished().await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              Thread.ofPlatform()
+                  .name("pushmill-shutdown")
+                  .unstarted(
+                      () -> {
+                        stop.request().complete("signal");
+                        try {
+                          stop.finished().await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }));
       return stop;
     }
   }
@@ -87,21 +100,37 @@ final class GatewayRunner {
   }
 
   private int serve(Consumer<GatewayServer> onStarted, CompletableFuture<String> stop) {
-    LOG.atInfo().addKeyValue("version", options.buildInfo().version())
+    LOG.atInfo()
+        .addKeyValue("version", options.buildInfo().version())
         .log("starting pushmill gateway");
-    LOG.atInfo().addKeyValue("build_context", "(java=" + options.buildInfo().runtimeVersion()
-        + ", user=" + options.buildInfo().buildUser() + ", date=" + options.buildInfo().buildDate() + ")")
+    LOG.atInfo()
+        .addKeyValue(
+            "build_context",
+            "(java="
+                + options.buildInfo().runtimeVersion()
+                + ", user="
+                + options.buildInfo().buildUser()
+                + ", date="
+                + options.buildInfo().buildDate()
+                + ")")
         .log("Build context");
     LOG.atDebug().addKeyValue("url", externalUrl).log("external URL");
-    LOG.atDebug().addKeyValue("path", options.effectiveRoutePrefix()).log("path prefix for internal routing");
+    LOG.atDebug()
+        .addKeyValue("path", options.effectiveRoutePrefix())
+        .log("path prefix for internal routing");
     GatewayMetrics metrics = GatewayMetrics.create(options.buildInfo());
-    StorePersistence persistence = persistenceFile
-        .<StorePersistence>map(f -> new LoggedPersistence(new FileStorePersistence(f, refuseCorrupt), f))
-        .orElse(StorePersistence.none());
+    StorePersistence persistence =
+        persistenceFile
+            .<StorePersistence>map(
+                f -> new LoggedPersistence(new FileStorePersistence(f, refuseCorrupt), f))
+            .orElse(StorePersistence.none());
     DefaultMetricStore store;
     try {
-      store = new DefaultMetricStore(persistence, metrics,
-          new StoreOptions(persistenceInterval, QUEUE_CAPACITY, InstantSource.system()));
+      store =
+          new DefaultMetricStore(
+              persistence,
+              metrics,
+              new StoreOptions(persistenceInterval, QUEUE_CAPACITY, InstantSource.system()));
     } catch (Exception e) {
       LOG.atError().addKeyValue("err", e.getMessage()).log("could not load persisted metrics");
       return 1;

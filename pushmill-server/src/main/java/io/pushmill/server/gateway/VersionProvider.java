@@ -9,7 +9,13 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     BuildInfo b = GatewayCommand.buildInfo();
     return new String[] {
-      "pushmill, version " + b.version() + " (branch: " + b.branch() + ", revision: " + b.revision() + ")",
+      "pushmill, version "
+          + b.version()
+          + " (branch: "
+          + b.branch()
+          + ", revision: "
+          + b.revision()
+          + ")",
       "  build user:       " + b.buildUser(),
       "  build date:       " + b.buildDate(),
       "  java version:     " + b.runtimeVersion(),

@@ -13,8 +13,8 @@ import org.slf4j.event.KeyValuePair;
 /**
  * The fields of one log line in upstream's go-kit style: {@code ts} (UTC, milliseconds), {@code
  * level}, {@code caller}, {@code msg}, then the event's key-value pairs in order, then {@code err}
- * for an exception. Keys that clash with the first four get the {@code logged_} prefix, as
- * promslog does.
+ * for an exception. Keys that clash with the first four get the {@code logged_} prefix, as promslog
+ * does.
  */
 final class LogFields {
   private static final DateTimeFormatter TS =
@@ -30,10 +30,11 @@ final class LogFields {
     fields.add(Map.entry("msg", e.getFormattedMessage()));
     if (e.getKeyValuePairs() != null) {
       for (KeyValuePair kv : e.getKeyValuePairs()) {
-        String key = switch (kv.key) {
-          case "ts", "level", "caller", "msg" -> "logged_" + kv.key;
-          default -> kv.key;
-        };
+        String key =
+            switch (kv.key) {
+              case "ts", "level", "caller", "msg" -> "logged_" + kv.key;
+              default -> kv.key;
+            };
         fields.add(Map.entry(key, String.valueOf(kv.value)));
       }
     }

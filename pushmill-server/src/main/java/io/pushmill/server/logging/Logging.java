@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -48,7 +48,8 @@ public final class Logging {
   public static void configure(Level level, Format format, OutputStream out) {
     LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
     ctx.reset();
-    LayoutBase<ILoggingEvent> layout = format == Format.JSON ? new JsonLayout() : new LogfmtLayout();
+    LayoutBase<ILoggingEvent> layout =
+        format == Format.JSON ? new JsonLayout() : new LogfmtLayout();
     layout.setContext(ctx);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

@@ -57,23 +57,25 @@ class GatewayCommandTest {
 
   @Test
   void flags_are_reported_as_upstreams_status_page_shows_them() {
-    assertThat(parse().flags()).isEqualTo(Map.ofEntries(
-        Map.entry("web.listen-address", ":9091"),
-        Map.entry("web.systemd-socket", "false"),
-        Map.entry("web.config.file", ""),
-        Map.entry("web.telemetry-path", "/metrics"),
-        Map.entry("web.external-url", ""),
-        Map.entry("web.route-prefix", ""),
-        Map.entry("web.enable-lifecycle", "false"),
-        Map.entry("web.enable-admin-api", "false"),
-        Map.entry("persistence.file", ""),
-        Map.entry("persistence.interval", "5m0s"),
-        Map.entry("persistence.refuse-corrupt", "false"),
-        Map.entry("push.disable-consistency-check", "false"),
-        Map.entry("push.enable-utf8-names", "false"),
-        Map.entry("push.max-body-size", "64MiB"),
-        Map.entry("log.level", "info"),
-        Map.entry("log.format", "logfmt")));
+    assertThat(parse().flags())
+        .isEqualTo(
+            Map.ofEntries(
+                Map.entry("web.listen-address", ":9091"),
+                Map.entry("web.systemd-socket", "false"),
+                Map.entry("web.config.file", ""),
+                Map.entry("web.telemetry-path", "/metrics"),
+                Map.entry("web.external-url", ""),
+                Map.entry("web.route-prefix", ""),
+                Map.entry("web.enable-lifecycle", "false"),
+                Map.entry("web.enable-admin-api", "false"),
+                Map.entry("persistence.file", ""),
+                Map.entry("persistence.interval", "5m0s"),
+                Map.entry("persistence.refuse-corrupt", "false"),
+                Map.entry("push.disable-consistency-check", "false"),
+                Map.entry("push.enable-utf8-names", "false"),
+                Map.entry("push.max-body-size", "64MiB"),
+                Map.entry("log.level", "info"),
+                Map.entry("log.format", "logfmt")));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -93,11 +95,21 @@ class GatewayCommandTest {
 
   @Test
   void given_values_replace_the_defaults() {
-    GatewayCommand c = parse("--web.listen-address=127.0.0.1:9191", "--web.listen-address", "[::1]:9192",
-        "--persistence.interval=1h30m", "--persistence.file=/var/lib/pm/gw.data", "--push.max-body-size=1GiB",
-        "--web.external-url=http://gw.example/pgw/", "--web.telemetry-path=/scrape",
-        "--push.disable-consistency-check", "--push.enable-utf8-names", "--web.config.file=/etc/web.yml",
-        "--log.level=DEBUG", "--log.format=json");
+    GatewayCommand c =
+        parse(
+            "--web.listen-address=127.0.0.1:9191",
+            "--web.listen-address",
+            "[::1]:9192",
+            "--persistence.interval=1h30m",
+            "--persistence.file=/var/lib/pm/gw.data",
+            "--push.max-body-size=1GiB",
+            "--web.external-url=http://gw.example/pgw/",
+            "--web.telemetry-path=/scrape",
+            "--push.disable-consistency-check",
+            "--push.enable-utf8-names",
+            "--web.config.file=/etc/web.yml",
+            "--log.level=DEBUG",
+            "--log.format=json");
 
     GatewayOptions o = c.options();
     assertThat(o.listenAddresses()).containsExactly("127.0.0.1:9191", "[::1]:9192");
@@ -117,17 +129,26 @@ class GatewayCommandTest {
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', value = {
-    "1 | --persistence.interval=abc | Invalid value for option '--persistence.interval': time: invalid duration \"abc\"",
-    "2 | --persistence.interval=0s | Invalid value for option '--persistence.interval': \"0s\" is not a positive duration",
-    "3 | --log.level=loud | Invalid value for option '--log.level': unrecognized log level loud",
-    "4 | --log.format=xml | Invalid value for option '--log.format': unrecognized log format xml",
-    "5 | --push.max-body-size=lots | Invalid value for option '--push.max-body-size': \"lots\" is not a size",
-    "6 | --web.external-url=http://bad url | Invalid value for option '--web.external-url': \"http://bad url\" is not a URL",
-    "7 | --web.enable-admin-api=maybe | Invalid value for option '--web.enable-admin-api': 'maybe' is not a boolean",
-    "8 | --no-such-flag | Unknown option: '--no-such-flag'",
-    "9 | --web.systemd-socket | --web.systemd-socket: socket activation is not supported",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1 | --persistence.interval=abc | Invalid value for option '--persistence.interval': time:"
+            + " invalid duration \"abc\"",
+        "2 | --persistence.interval=0s | Invalid value for option '--persistence.interval': \"0s\""
+            + " is not a positive duration",
+        "3 | --log.level=loud | Invalid value for option '--log.level': unrecognized log level"
+            + " loud",
+        "4 | --log.format=xml | Invalid value for option '--log.format': unrecognized log format"
+            + " xml",
+        "5 | --push.max-body-size=lots | Invalid value for option '--push.max-body-size': \"lots\""
+            + " is not a size",
+        "6 | --web.external-url=http://bad url | Invalid value for option '--web.external-url':"
+            + " \"http://bad url\" is not a URL",
+        "7 | --web.enable-admin-api=maybe | Invalid value for option '--web.enable-admin-api':"
+            + " 'maybe' is not a boolean",
+        "8 | --no-such-flag | Unknown option: '--no-such-flag'",
+        "9 | --web.systemd-socket | --web.systemd-socket: socket activation is not supported",
+      })
   void bad_values_exit_2_naming_the_flag_and_value(int n, String arg, String message) {
     String[] r = run("gateway", arg);
 
@@ -149,11 +170,24 @@ class GatewayCommandTest {
     String[] r = run("gateway", "-h");
 
     assertThat(r[0]).isEqualTo("0");
-    for (String flag : List.of("--web.listen-address=", "--web.config.file=", "--web.telemetry-path=",
-        "--web.external-url=", "--web.route-prefix=", "--[no-]web.enable-lifecycle", "--[no-]web.enable-admin-api",
-        "--persistence.file=", "--persistence.interval=", "--[no-]push.disable-consistency-check",
-        "--[no-]push.enable-utf8-names", "--push.max-body-size=", "--[no-]persistence.refuse-corrupt",
-        "--log.level=", "--log.format=", "--version")) {
+    for (String flag :
+        List.of(
+            "--web.listen-address=",
+            "--web.config.file=",
+            "--web.telemetry-path=",
+            "--web.external-url=",
+            "--web.route-prefix=",
+            "--[no-]web.enable-lifecycle",
+            "--[no-]web.enable-admin-api",
+            "--persistence.file=",
+            "--persistence.interval=",
+            "--[no-]push.disable-consistency-check",
+            "--[no-]push.enable-utf8-names",
+            "--push.max-body-size=",
+            "--[no-]persistence.refuse-corrupt",
+            "--log.level=",
+            "--log.format=",
+            "--version")) {
       assertThat(r[1]).contains(flag);
     }
     assertThat(r[1]).contains("Default: :9091").contains("Default: 5m").contains("Default: 64MiB");
@@ -169,7 +203,8 @@ class GatewayCommandTest {
 
   @Test
   void the_route_prefix_flag_wins_over_the_external_url() {
-    GatewayOptions o = parse("--web.external-url=http://x/ext", "--web.route-prefix=inner/").options();
+    GatewayOptions o =
+        parse("--web.external-url=http://x/ext", "--web.route-prefix=inner/").options();
 
     assertThat(o.effectiveRoutePrefix()).isEqualTo("/inner");
     assertThat(o.externalPathPrefix()).isEqualTo("/ext");

@@ -46,31 +46,41 @@ class GatewayRunnerIT {
   }
 
   private GatewayRunner runner(Path file, boolean refuseCorrupt, String... listen) {
-    GatewayOptions options = GatewayOptions.defaults()
-        .withListenAddresses(List.of(listen.length == 0 ? new String[] {"127.0.0.1:0"} : listen))
-        .withApis(true, true)
-        .withReport(java.util.Map.of("persistence.file", file.toString()), GatewayCommand.buildInfo());
+    GatewayOptions options =
+        GatewayOptions.defaults()
+            .withListenAddresses(
+                List.of(listen.length == 0 ? new String[] {"127.0.0.1:0"} : listen))
+            .withApis(true, true)
+            .withReport(
+                java.util.Map.of("persistence.file", file.toString()), GatewayCommand.buildInfo());
     return new GatewayRunner(options, Optional.of(file), refuseCorrupt, Duration.ofHours(1), "");
   }
 
   /** Starts a runner on a virtual thread; completes with its server, then with its exit code. */
-  private record Running(CompletableFuture<GatewayServer> server, CompletableFuture<Integer> exit,
+  private record Running(
+      CompletableFuture<GatewayServer> server,
+      CompletableFuture<Integer> exit,
       GatewayRunner.Stop stop) {}
 
   private static Running start(GatewayRunner runner) {
     CompletableFuture<GatewayServer> server = new CompletableFuture<>();
     CompletableFuture<Integer> exit = new CompletableFuture<>();
     GatewayRunner.Stop stop = GatewayRunner.Stop.manual();
-    Thread.ofVirtual().start(() -> {
-      int code = runner.run(server::complete, stop);
-      exit.complete(code);
-      server.completeExceptionally(new IllegalStateException("exited with " + code));
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              int code = runner.run(server::complete, stop);
+              exit.complete(code);
+              server.completeExceptionally(new IllegalStateException("exited with " + code));
+            });
     return new Running(server, exit, stop);
   }
 
   private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-    HttpRequest req = HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest req =
+        HttpRequest.newBuilder(uri)
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return http.send(req, HttpResponse.BodyHandlers.ofString());
   }
 
@@ -80,7 +90,10 @@ class GatewayRunnerIT {
     Running first = start(runner(file, false));
     URI base = first.server().get(30, TimeUnit.SECONDS).uris().getFirst();
 
-    assertThat(send("PUT", base.resolve("/metrics/job/e2e/instance/i1"), "e2e_metric 42\n").statusCode()).isEqualTo(200);
+    assertThat(
+            send("PUT", base.resolve("/metrics/job/e2e/instance/i1"), "e2e_metric 42\n")
+                .statusCode())
+        .isEqualTo(200);
     HttpResponse<String> quit = send("PUT", base.resolve("/-/quit"), "");
 
     assertThat(quit.body()).isEqualTo("Requesting termination... Goodbye!");
@@ -90,7 +103,9 @@ class GatewayRunnerIT {
     assertThat(log)
         .contains("msg=\"starting pushmill gateway\"")
         .contains("msg=\"Listening on\" address=127.0.0.1:")
-        .contains("level=warn caller=GatewayRunner msg=\"received termination request via web service, exiting gracefully...\"")
+        .contains(
+            "level=warn caller=GatewayRunner msg=\"received termination request via web service,"
+                + " exiting gracefully...\"")
         .contains("msg=\"metrics persisted\" file=" + file);
 
     Running second = start(runner(file, false));
@@ -99,12 +114,14 @@ class GatewayRunnerIT {
     String api = send("GET", again.resolve("/api/v1/metrics"), "").body();
     second.stop().request().complete("signal");
 
-    assertThat(scrape).contains("e2e_metric{instance=\"i1\",job=\"e2e\"} 42\n")
+    assertThat(scrape)
+        .contains("e2e_metric{instance=\"i1\",job=\"e2e\"} 42\n")
         .contains("# TYPE pushgateway_build_info gauge\n")
         .contains("jvm_threads_current ");
     assertThat(api).contains("\"labels\":{\"instance\":\"i1\",\"job\":\"e2e\"}");
     assertThat(second.exit().get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("msg=\"received SIGINT/SIGTERM; exiting gracefully...\"");
+    assertThat(logs.toString(StandardCharsets.UTF_8))
+        .contains("msg=\"received SIGINT/SIGTERM; exiting gracefully...\"");
   }
 
   @Test
@@ -115,16 +132,20 @@ class GatewayRunnerIT {
     Running run = start(runner(file, true));
 
     assertThat(run.exit().get(30, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(logs.toString(StandardCharsets.UTF_8)).contains("level=error").contains("msg=\"could not load persisted metrics\"");
+    assertThat(logs.toString(StandardCharsets.UTF_8))
+        .contains("level=error")
+        .contains("msg=\"could not load persisted metrics\"");
   }
 
   @Test
   void a_port_in_use_stops_the_start() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Running run = start(runner(dir.resolve("x.data"), false, "127.0.0.1:" + taken.getLocalPort()));
+      Running run =
+          start(runner(dir.resolve("x.data"), false, "127.0.0.1:" + taken.getLocalPort()));
 
       assertThat(run.exit().get(30, TimeUnit.SECONDS)).isEqualTo(1);
-      assertThat(logs.toString(StandardCharsets.UTF_8)).contains("msg=\"HTTP server could not start\"");
+      assertThat(logs.toString(StandardCharsets.UTF_8))
+          .contains("msg=\"HTTP server could not start\"");
     }
   }
 }

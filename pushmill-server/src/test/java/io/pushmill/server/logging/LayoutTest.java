@@ -30,19 +30,27 @@ class LayoutTest {
 
     log.atInfo().addKeyValue("file", "/var/lib/pm/gw.data").log("metrics persisted");
 
-    assertThat(lines()).matches("ts=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z level=info "
-        + "caller=StoreWriter msg=\"metrics persisted\" file=/var/lib/pm/gw.data\n");
+    assertThat(lines())
+        .matches(
+            "ts=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z level=info "
+                + "caller=StoreWriter msg=\"metrics persisted\" file=/var/lib/pm/gw.data\n");
   }
 
   @Test
   void logfmt_quotes_values_that_need_it() {
     Logging.configure(Level.DEBUG, Logging.Format.LOGFMT, out);
 
-    log.atDebug().addKeyValue("empty", "").addKeyValue("eq", "a=b").addKeyValue("q", "say \"hi\"\n")
-        .addKeyValue("msg", "clash").log("plain");
+    log.atDebug()
+        .addKeyValue("empty", "")
+        .addKeyValue("eq", "a=b")
+        .addKeyValue("q", "say \"hi\"\n")
+        .addKeyValue("msg", "clash")
+        .log("plain");
 
-    assertThat(lines()).endsWith(
-        "level=debug caller=StoreWriter msg=plain empty=\"\" eq=\"a=b\" q=\"say \\\"hi\\\"\\n\" logged_msg=clash\n");
+    assertThat(lines())
+        .endsWith(
+            "level=debug caller=StoreWriter msg=plain empty=\"\" eq=\"a=b\" q=\"say \\\"hi\\\"\\n"
+                + "\" logged_msg=clash\n");
   }
 
   @Test
@@ -61,8 +69,10 @@ class LayoutTest {
 
     log.atError().addKeyValue("err", "disk <full>").log("error persisting metrics");
 
-    assertThat(lines()).matches("\\{\"ts\":\"[^\"]+Z\",\"level\":\"error\",\"caller\":\"StoreWriter\","
-        + "\"msg\":\"error persisting metrics\",\"err\":\"disk \\\\u003cfull\\\\u003e\"}\n");
+    assertThat(lines())
+        .matches(
+            "\\{\"ts\":\"[^\"]+Z\",\"level\":\"error\",\"caller\":\"StoreWriter\",\"msg\":\"error"
+                + " persisting metrics\",\"err\":\"disk \\\\u003cfull\\\\u003e\"}\n");
   }
 
   @Test

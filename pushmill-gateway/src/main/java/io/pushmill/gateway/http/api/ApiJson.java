@@ -102,7 +102,9 @@ public final class ApiJson {
             : MetricValue.Histogram.classic(0, 0, List.of());
     out.put("sum", GoFloat.formatG(h.sum()));
     if (NativeBuckets.isNative(h)) {
-      out.put("count", NativeBuckets.isFloat(h) ? GoFloat.formatG(h.countFloat()) : unsigned(h.count()));
+      out.put(
+          "count",
+          NativeBuckets.isFloat(h) ? GoFloat.formatG(h.countFloat()) : unsigned(h.count()));
       out.put("buckets", NativeBuckets.buckets(h));
       return;
     }

@@ -49,7 +49,8 @@ final class BasicAuth {
     for (int i = 0; i < decoded.length; i++) {
       if (decoded[i] == ':') {
         String user = new String(decoded, 0, i, StandardCharsets.UTF_8);
-        return Optional.of(new Credentials(user, Arrays.copyOfRange(decoded, i + 1, decoded.length)));
+        return Optional.of(
+            new Credentials(user, Arrays.copyOfRange(decoded, i + 1, decoded.length)));
       }
     }
     return Optional.empty();
@@ -62,8 +63,12 @@ final class BasicAuth {
     if (!known) {
       hash = dummyHash();
     }
-    String key = hex(c.user().getBytes(StandardCharsets.UTF_8)) + ":" + hex(hash.getBytes(StandardCharsets.UTF_8))
-        + ":" + hex(sha256(c.password()));
+    String key =
+        hex(c.user().getBytes(StandardCharsets.UTF_8))
+            + ":"
+            + hex(hash.getBytes(StandardCharsets.UTF_8))
+            + ":"
+            + hex(sha256(c.password()));
     Boolean cached;
     synchronized (cache) {
       cached = cache.get(key);
@@ -80,7 +85,8 @@ final class BasicAuth {
   }
 
   private boolean bcrypt(byte[] password, String hash) {
-    byte[] p = password.length > BCRYPT_MAX_BYTES ? Arrays.copyOf(password, BCRYPT_MAX_BYTES) : password;
+    byte[] p =
+        password.length > BCRYPT_MAX_BYTES ? Arrays.copyOf(password, BCRYPT_MAX_BYTES) : password;
     bcryptLock.lock();
     try {
       return BCrypt.checkpw(p, hash);

@@ -20,13 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * PEM certificates and keys as Go's {@code tls.X509KeyPair} reads them (certificate chains;
- * PKCS#8, PKCS#1 RSA and SEC1 EC private keys), turned into the in-memory key stores Jetty needs.
+ * PEM certificates and keys as Go's {@code tls.X509KeyPair} reads them (certificate chains; PKCS#8,
+ * PKCS#1 RSA and SEC1 EC private keys), turned into the in-memory key stores Jetty needs.
  */
 final class Pem {
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----([^-]*)-----END \\1-----");
-  private static final byte[] RSA_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 1};
+  private static final byte[] RSA_OID = {
+    0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 1, 1, 1
+  };
   private static final byte[] EC_OID = {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 2, 1};
 
   private record Block(String type, byte[] der) {}
@@ -57,9 +59,11 @@ final class Pem {
           switch (b.type) {
             case "PRIVATE KEY" -> b.der;
             case "RSA PRIVATE KEY" -> Der.pkcs8(Der.sequence(Der.oid(RSA_OID), Der.NULL), b.der);
-            case "EC PRIVATE KEY" -> Der.pkcs8(Der.sequence(Der.oid(EC_OID), Der.sec1Curve(b.der)), b.der);
+            case "EC PRIVATE KEY" ->
+                Der.pkcs8(Der.sequence(Der.oid(EC_OID), Der.sec1Curve(b.der)), b.der);
             case "ENCRYPTED PRIVATE KEY" ->
-                throw new WebConfigException("failed to load the key: encrypted keys are not supported");
+                throw new WebConfigException(
+                    "failed to load the key: encrypted keys are not supported");
             default -> null;
           };
       if (pkcs8 != null) {
@@ -231,7 +235,8 @@ final class Pem {
     try {
       return java.nio.file.Files.readString(file, StandardCharsets.ISO_8859_1);
     } catch (java.io.IOException e) {
-      throw new WebConfigException("failed to read " + what + " (" + file + "): " + e.getMessage(), e);
+      throw new WebConfigException(
+          "failed to read " + what + " (" + file + "): " + e.getMessage(), e);
     }
   }
 }

@@ -30,8 +30,15 @@ public final class TlsContextFactory extends SslContextFactory.Server {
       Map.of("TLS10", "TLSv1", "TLS11", "TLSv1.1", "TLS12", "TLSv1.2", "TLS13", "TLSv1.3");
   private static final List<String> ORDER = List.of("TLS10", "TLS11", "TLS12", "TLS13");
   private static final Map<String, String> CURVES =
-      Map.of("CurveP256", "secp256r1", "CurveP384", "secp384r1", "CurveP521", "secp521r1",
-          "X25519", "x25519");
+      Map.of(
+          "CurveP256",
+          "secp256r1",
+          "CurveP384",
+          "secp384r1",
+          "CurveP521",
+          "secp521r1",
+          "X25519",
+          "x25519");
 
   private volatile WebConfig.Tls config;
 
@@ -53,9 +60,13 @@ public final class TlsContextFactory extends SslContextFactory.Server {
 
   private void apply(WebConfig.Tls c) {
     char[] password = Long.toHexString(Double.doubleToLongBits(Math.random())).toCharArray();
-    String certPem = c.certFile().map(f -> Pem.read(f, "cert_file")).orElseGet(() -> c.cert().orElseThrow());
-    String keyPem = c.keyFile().map(f -> Pem.read(f, "key_file")).orElseGet(() -> c.key().orElseThrow());
-    setKeyStore(Pem.keyStore(Pem.certificates(certPem, "the certificate"), Pem.privateKey(keyPem), password));
+    String certPem =
+        c.certFile().map(f -> Pem.read(f, "cert_file")).orElseGet(() -> c.cert().orElseThrow());
+    String keyPem =
+        c.keyFile().map(f -> Pem.read(f, "key_file")).orElseGet(() -> c.key().orElseThrow());
+    setKeyStore(
+        Pem.keyStore(
+            Pem.certificates(certPem, "the certificate"), Pem.privateKey(keyPem), password));
     setKeyStorePassword(new String(password));
     clientAuth(c);
     setIncludeProtocols(protocols(c));
@@ -74,15 +85,20 @@ public final class TlsContextFactory extends SslContextFactory.Server {
       throw new WebConfigException("client CA's have been configured without a Client Auth Policy");
     }
     boolean verify = verifies(c);
-    setNeedClientAuth(type.equals("RequireAnyClientCert") || type.equals("RequireClientCert")
-        || type.equals("RequireAndVerifyClientCert"));
+    setNeedClientAuth(
+        type.equals("RequireAnyClientCert")
+            || type.equals("RequireClientCert")
+            || type.equals("RequireAndVerifyClientCert"));
     setWantClientAuth(!type.isEmpty() && !type.equals("NoClientCert"));
     if (hasCa) {
-      String pem = c.clientCaFile().map(f -> Pem.read(f, "client_ca_file"))
-          .orElseGet(() -> c.clientCa().orElseThrow());
+      String pem =
+          c.clientCaFile()
+              .map(f -> Pem.read(f, "client_ca_file"))
+              .orElseGet(() -> c.clientCa().orElseThrow());
       setTrustStore(Pem.trustStore(Pem.certificates(pem, "the client CA")));
     } else if (verify) {
-      throw new WebConfigException("client_auth_type " + type + " needs client_ca_file or client_ca");
+      throw new WebConfigException(
+          "client_auth_type " + type + " needs client_ca_file or client_ca");
     }
   }
 
@@ -95,7 +111,8 @@ public final class TlsContextFactory extends SslContextFactory.Server {
     int min = ORDER.indexOf(c.minVersion());
     int max = ORDER.indexOf(c.maxVersion());
     if (min > max) {
-      throw new WebConfigException("min_version " + c.minVersion() + " is above max_version " + c.maxVersion());
+      throw new WebConfigException(
+          "min_version " + c.minVersion() + " is above max_version " + c.maxVersion());
     }
     List<String> out = new ArrayList<>();
     for (int i = min; i <= max; i++) {
@@ -107,7 +124,8 @@ public final class TlsContextFactory extends SslContextFactory.Server {
   private static String[] cipherSuites(List<String> names) {
     List<String> supported;
     try {
-      supported = Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+      supported =
+          Arrays.asList(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no default TLS context", e);
     }
@@ -120,7 +138,9 @@ public final class TlsContextFactory extends SslContextFactory.Server {
       }
       out.add(javaName);
     }
-    for (String tls13 : List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")) {
+    for (String tls13 :
+        List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")) {
       if (supported.contains(tls13) && !out.contains(tls13)) {
         out.add(tls13);
       }
@@ -188,7 +208,8 @@ public final class TlsContextFactory extends SslContextFactory.Server {
       } catch (CertificateParsingException e) {
         throw new CertificateException("error parsing client certificate: " + e.getMessage(), e);
       }
-      throw new CertificateException("could not find allowed SANs in client cert, found: " + allowed);
+      throw new CertificateException(
+          "could not find allowed SANs in client cert, found: " + allowed);
     }
 
     @Override

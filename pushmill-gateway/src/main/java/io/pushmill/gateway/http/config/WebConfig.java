@@ -30,8 +30,15 @@ public record WebConfig(
 
   @Override
   public String toString() {
-    return "WebConfig[tls=" + tls.isPresent() + ", headers=" + headers.keySet()
-        + ", users=" + basicAuthUsers.keySet() + ", rateLimit=" + rateLimit + "]";
+    return "WebConfig[tls="
+        + tls.isPresent()
+        + ", headers="
+        + headers.keySet()
+        + ", users="
+        + basicAuthUsers.keySet()
+        + ", rateLimit="
+        + rateLimit
+        + "]";
   }
 
   /**
@@ -61,8 +68,17 @@ public record WebConfig(
 
     @Override
     public String toString() {
-      return "Tls[certFile=" + certFile + ", keyFile=" + keyFile + ", clientAuthType="
-          + clientAuthType + ", minVersion=" + minVersion + ", maxVersion=" + maxVersion + "]";
+      return "Tls[certFile="
+          + certFile
+          + ", keyFile="
+          + keyFile
+          + ", clientAuthType="
+          + clientAuthType
+          + ", minVersion="
+          + minVersion
+          + ", maxVersion="
+          + maxVersion
+          + "]";
     }
   }
 

@@ -9,10 +9,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The exporter-toolkit's request wrapper, in front of every route: 500 while the configuration
- * file does not parse, 429 beyond the rate limit, the configured headers on every answer, and
- * basic auth when users are configured (401 {@code Unauthorized} with {@code WWW-Authenticate:
- * Basic}, and the request goes no further).
+ * The exporter-toolkit's request wrapper, in front of every route: 500 while the configuration file
+ * does not parse, 429 beyond the rate limit, the configured headers on every answer, and basic auth
+ * when users are configured (401 {@code Unauthorized} with {@code WWW-Authenticate: Basic}, and the
+ * request goes no further).
  */
 public final class WebConfigHandler extends Handler.Wrapper {
   private final WebConfigSource source;
@@ -23,8 +23,11 @@ public final class WebConfigHandler extends Handler.Wrapper {
     super(next);
     this.source = source;
     // Upstream builds the limiter once, from the file as it was at start-up.
-    this.limiter = source.initial().rateLimit()
-        .map(r -> new RateLimiter(r.interval(), r.burst(), System::nanoTime));
+    this.limiter =
+        source
+            .initial()
+            .rateLimit()
+            .map(r -> new RateLimiter(r.interval(), r.burst(), System::nanoTime));
   }
 
   @Override

@@ -31,8 +31,14 @@ public final class WebConfigParser {
           "X-XSS-Protection", List.of(),
           "Content-Security-Policy", List.of());
   private static final Set<String> CLIENT_AUTH =
-      Set.of("", "NoClientCert", "RequestClientCert", "RequireAnyClientCert", "RequireClientCert",
-          "VerifyClientCertIfGiven", "RequireAndVerifyClientCert");
+      Set.of(
+          "",
+          "NoClientCert",
+          "RequestClientCert",
+          "RequireAnyClientCert",
+          "RequireClientCert",
+          "VerifyClientCertIfGiven",
+          "RequireAndVerifyClientCert");
   private static final Set<String> VERSIONS = Set.of("TLS10", "TLS11", "TLS12", "TLS13");
   private static final Set<String> CURVES = Set.of("CurveP256", "CurveP384", "CurveP521", "X25519");
 
@@ -58,7 +64,9 @@ public final class WebConfigParser {
       return WebConfig.empty();
     }
     object(root, "the top level");
-    allowOnly(root, "the top level",
+    allowOnly(
+        root,
+        "the top level",
         Set.of("tls_server_config", "http_server_config", "basic_auth_users", "rate_limit"));
     JsonNode http = root.path("http_server_config");
     if (!http.isMissingNode()) {
@@ -79,27 +87,53 @@ public final class WebConfigParser {
     }
     String where = "tls_server_config";
     object(n, where);
-    allowOnly(n, where, Set.of("cert", "key", "client_ca", "cert_file", "key_file",
-        "client_auth_type", "client_ca_file", "client_allowed_sans", "min_version", "max_version",
-        "cipher_suites", "prefer_server_cipher_suites", "curve_preferences"));
-    WebConfig.Tls tls = new WebConfig.Tls(
-        file(n, "cert_file", dir), text(n, "cert"), file(n, "key_file", dir), text(n, "key"),
-        oneOf(n, "client_auth_type", CLIENT_AUTH, ""),
-        file(n, "client_ca_file", dir), text(n, "client_ca"),
-        list(n, "client_allowed_sans"),
-        oneOf(n, "min_version", VERSIONS, "TLS12"), oneOf(n, "max_version", VERSIONS, "TLS13"),
-        list(n, "cipher_suites"),
-        !n.has("prefer_server_cipher_suites")
-            || bool(n.get("prefer_server_cipher_suites"), where + ".prefer_server_cipher_suites"),
-        list(n, "curve_preferences"));
+    allowOnly(
+        n,
+        where,
+        Set.of(
+            "cert",
+            "key",
+            "client_ca",
+            "cert_file",
+            "key_file",
+            "client_auth_type",
+            "client_ca_file",
+            "client_allowed_sans",
+            "min_version",
+            "max_version",
+            "cipher_suites",
+            "prefer_server_cipher_suites",
+            "curve_preferences"));
+    WebConfig.Tls tls =
+        new WebConfig.Tls(
+            file(n, "cert_file", dir),
+            text(n, "cert"),
+            file(n, "key_file", dir),
+            text(n, "key"),
+            oneOf(n, "client_auth_type", CLIENT_AUTH, ""),
+            file(n, "client_ca_file", dir),
+            text(n, "client_ca"),
+            list(n, "client_allowed_sans"),
+            oneOf(n, "min_version", VERSIONS, "TLS12"),
+            oneOf(n, "max_version", VERSIONS, "TLS13"),
+            list(n, "cipher_suites"),
+            !n.has("prefer_server_cipher_suites")
+                || bool(
+                    n.get("prefer_server_cipher_suites"), where + ".prefer_server_cipher_suites"),
+            list(n, "curve_preferences"));
     for (String curve : tls.curvePreferences()) {
       if (!CURVES.contains(curve)) {
         throw new WebConfigException("unknown curve: " + curve);
       }
     }
-    boolean enabled = tls.certFile().isPresent() || tls.cert().isPresent()
-        || tls.keyFile().isPresent() || tls.key().isPresent() || tls.clientCaFile().isPresent()
-        || tls.clientCa().isPresent() || !tls.clientAuthType().isEmpty();
+    boolean enabled =
+        tls.certFile().isPresent()
+            || tls.cert().isPresent()
+            || tls.keyFile().isPresent()
+            || tls.key().isPresent()
+            || tls.clientCaFile().isPresent()
+            || tls.clientCa().isPresent()
+            || !tls.clientAuthType().isEmpty();
     if (!enabled) {
       return Optional.empty();
     }
@@ -125,8 +159,14 @@ public final class WebConfigParser {
       }
       String value = e.getValue().asText();
       if (!allowed.isEmpty() && !allowed.contains(value)) {
-        throw new WebConfigException("invalid value for " + e.getKey() + ". Expected one of: "
-            + allowed + ", but got: \"" + value + "\"");
+        throw new WebConfigException(
+            "invalid value for "
+                + e.getKey()
+                + ". Expected one of: "
+                + allowed
+                + ", but got: \""
+                + value
+                + "\"");
       }
       headers.put(e.getKey(), value);
     }
@@ -143,7 +183,9 @@ public final class WebConfigParser {
       String hash = e.getValue().asText();
       if (!e.getValue().isTextual() || !BCRYPT.matcher(hash).matches()) {
         throw new WebConfigException(
-            "basic_auth_users: the password hash of user \"" + e.getKey() + "\" is not a bcrypt hash");
+            "basic_auth_users: the password hash of user \""
+                + e.getKey()
+                + "\" is not a bcrypt hash");
       }
       users.put(e.getKey(), hash);
     }

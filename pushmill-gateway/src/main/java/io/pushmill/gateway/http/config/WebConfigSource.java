@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web configuration file, re-read when it (or a certificate, key or CA file it names)
- * changes: upstream reads it on every request, which a file-stamp check gives at the cost of a few
- * {@code stat}s. A file that no longer parses makes {@link #current()} report the error (requests
- * then get 500, as upstream) until it is fixed.
+ * The web configuration file, re-read when it (or a certificate, key or CA file it names) changes:
+ * upstream reads it on every request, which a file-stamp check gives at the cost of a few {@code
+ * stat}s. A file that no longer parses makes {@link #current()} report the error (requests then get
+ * 500, as upstream) until it is fixed.
  */
 public final class WebConfigSource {
   private static final Logger LOG = LoggerFactory.getLogger(WebConfigSource.class);
@@ -38,7 +38,9 @@ public final class WebConfigSource {
     this.file = file;
     WebConfig config = load();
     config.tls().ifPresent(TlsContextFactory::validate);
-    state = new State(stamp(file), tlsStamps(config), new Loaded(Optional.of(config), Optional.empty()));
+    state =
+        new State(
+            stamp(file), tlsStamps(config), new Loaded(Optional.of(config), Optional.empty()));
   }
 
   /** The configuration read at start-up or last change. */
@@ -67,7 +69,9 @@ public final class WebConfigSource {
     try {
       config = load();
     } catch (WebConfigException e) {
-      LOG.atError().addKeyValue("file", file).addKeyValue("err", e.getMessage())
+      LOG.atError()
+          .addKeyValue("file", file)
+          .addKeyValue("err", e.getMessage())
           .log("Unable to parse configuration");
       Loaded failed = new Loaded(Optional.empty(), Optional.of(e.getMessage()));
       state = new State(stamp(file), List.of(), failed);
@@ -90,7 +94,8 @@ public final class WebConfigSource {
       try {
         l.accept(tls);
       } catch (RuntimeException e) {
-        LOG.atError().addKeyValue("err", e.getMessage())
+        LOG.atError()
+            .addKeyValue("err", e.getMessage())
             .log("new TLS settings could not be loaded; keeping the previous ones");
       }
     }
@@ -110,11 +115,14 @@ public final class WebConfigSource {
   private static List<Object> tlsStamps(WebConfig config) {
     List<Object> stamps = new ArrayList<>();
     if (config != null) {
-      config.tls().ifPresent(t -> {
-        t.certFile().ifPresent(f -> stamps.add(stamp(f)));
-        t.keyFile().ifPresent(f -> stamps.add(stamp(f)));
-        t.clientCaFile().ifPresent(f -> stamps.add(stamp(f)));
-      });
+      config
+          .tls()
+          .ifPresent(
+              t -> {
+                t.certFile().ifPresent(f -> stamps.add(stamp(f)));
+                t.keyFile().ifPresent(f -> stamps.add(stamp(f)));
+                t.clientCaFile().ifPresent(f -> stamps.add(stamp(f)));
+              });
     }
     return stamps;
   }

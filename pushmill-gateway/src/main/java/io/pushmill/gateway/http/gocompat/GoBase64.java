@@ -65,7 +65,6 @@ public final class GoBase64 {
 
   private static Decoded failed(ByteArrayOutputStream decodedSoFar, int offset) {
     return new Decoded(
-        decodedSoFar.toByteArray(),
-        Optional.of("illegal base64 data at input byte " + offset));
+        decodedSoFar.toByteArray(), Optional.of("illegal base64 data at input byte " + offset));
   }
 }

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Go's duration syntax ({@code time.ParseDuration}: {@code 5m}, {@code 1h30m}, {@code 1.5s},
- * {@code 300ms}) and its printed form ({@code time.Duration.String}: {@code 5m0s}, {@code 1h30m0s},
- * {@code 300ms}), which upstream's flags use and {@code /api/v1/status} echoes.
+ * Go's duration syntax ({@code time.ParseDuration}: {@code 5m}, {@code 1h30m}, {@code 1.5s}, {@code
+ * 300ms}) and its printed form ({@code time.Duration.String}: {@code 5m0s}, {@code 1h30m0s}, {@code
+ * 300ms}), which upstream's flags use and {@code /api/v1/status} echoes.
  */
 public final class GoDuration {
   private static final Map<String, Long> UNIT_NANOS =
@@ -49,7 +49,9 @@ public final class GoDuration {
         i++;
       }
       String number = s.substring(start, i);
-      if (number.isEmpty() || number.equals(".") || number.indexOf('.') != number.lastIndexOf('.')) {
+      if (number.isEmpty()
+          || number.equals(".")
+          || number.indexOf('.') != number.lastIndexOf('.')) {
         throw invalid(orig);
       }
       int unitStart = i;

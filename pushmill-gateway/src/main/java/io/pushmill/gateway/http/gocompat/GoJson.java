@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Serialises values as Go's {@code encoding/json.Marshal} does: map keys sorted byte-wise, no
- * spaces, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code &#92;u003c} and so on,
- * {@code \b} and {@code \f} as short escapes (Go 1.22+), other control characters as {@code
+ * spaces, {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code &#92;u003c} and so
+ * on, {@code \b} and {@code \f} as short escapes (Go 1.22+), other control characters as {@code
  * &#92;u00XX}, and unpaired surrogates (Go: invalid UTF-8) replaced by U+FFFD.
  *
  * <p>Values: {@link Map} (keys sorted here; use {@link Ordered} for a struct's field order), {@link
@@ -91,7 +91,9 @@ public final class GoJson {
         case '<', '>', '&', '\u2028', '\u2029' -> appendUnicodeEscape(sb, c);
         default -> appendPlain(sb, s, i, c);
       }
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         sb.append(s.charAt(++i));
       }
     }

@@ -102,7 +102,9 @@ public final class GoPath {
         r++;
       } else if (p.charAt(r) == '.' && (r + 1 == n || p.charAt(r + 1) == '/')) {
         r++;
-      } else if (p.charAt(r) == '.' && p.charAt(r + 1) == '.' && (r + 2 == n || p.charAt(r + 2) == '/')) {
+      } else if (p.charAt(r) == '.'
+          && p.charAt(r + 1) == '.'
+          && (r + 2 == n || p.charAt(r + 2) == '/')) {
         r += 2;
         if (out.length() > dotdot) {
           int w = out.length() - 1;

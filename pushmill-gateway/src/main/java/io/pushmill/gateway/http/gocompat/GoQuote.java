@@ -71,7 +71,10 @@ public final class GoQuote {
     }
   }
 
-  /** Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  /**
+   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
+   * space.
+   */
   static boolean isPrint(int r) {
     if (r == ' ') {
       return true;

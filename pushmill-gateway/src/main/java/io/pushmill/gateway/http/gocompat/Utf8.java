@@ -13,7 +13,9 @@ public final class Utf8 {
 
   /** The string these bytes encode, or empty when they are not valid UTF-8. */
   public static Optional<String> decode(byte[] bytes) {
-    return isValid(bytes) ? Optional.of(new String(bytes, StandardCharsets.UTF_8)) : Optional.empty();
+    return isValid(bytes)
+        ? Optional.of(new String(bytes, StandardCharsets.UTF_8))
+        : Optional.empty();
   }
 
   /** True when every byte belongs to a valid UTF-8 sequence. */

@@ -121,9 +121,7 @@ public final class GatewayMetrics implements OwnMetrics {
 
   /** Counts one request to an instrumented handler, as upstream's {@code InstrumentWithCounter}. */
   public void countRequest(String handler, int code, String method) {
-    requests
-        .labelValues(Integer.toString(code), handler, method.toLowerCase(Locale.ROOT))
-        .inc();
+    requests.labelValues(Integer.toString(code), handler, method.toLowerCase(Locale.ROOT)).inc();
   }
 
   /** Records one push: its duration and upstream's approximate request size. */

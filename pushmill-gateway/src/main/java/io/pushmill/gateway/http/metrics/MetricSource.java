@@ -4,9 +4,9 @@ import io.pushmill.metrics.MetricFamily;
 import java.util.List;
 
 /**
- * More families for the gateway's own part of {@code /metrics}, e.g. the runner's job metrics.
- * They are merged with the pushed families by name, and a push must agree with their type; their
- * HELP wins over a pushed one.
+ * More families for the gateway's own part of {@code /metrics}, e.g. the runner's job metrics. They
+ * are merged with the pushed families by name, and a push must agree with their type; their HELP
+ * wins over a pushed one.
  *
  * <p>{@link #collect()} is called on every scrape, on a request thread, possibly concurrently; it
  * should be quick and must not block on the gateway's store. An exception drops the source's

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Converts client_java snapshots into the gateway's model with the names the Prometheus text
- * format gives them: counters end in {@code _total}, info metrics in {@code _info} (as gauges of
- * 1), state sets become gauges with one series per state. Classic histogram buckets become
- * cumulative, as {@code metrics.proto} wants them.
+ * Converts client_java snapshots into the gateway's model with the names the Prometheus text format
+ * gives them: counters end in {@code _total}, info metrics in {@code _info} (as gauges of 1), state
+ * sets become gauges with one series per state. Classic histogram buckets become cumulative, as
+ * {@code metrics.proto} wants them.
  */
 final class SnapshotConverter {
   private SnapshotConverter() {}
@@ -34,23 +34,41 @@ final class SnapshotConverter {
     Optional<String> help = Optional.ofNullable(snapshot.getMetadata().getHelp());
     return switch (snapshot) {
       case CounterSnapshot c ->
-          family(name + "_total", help, MetricType.COUNTER, convertAll(c.getDataPoints(),
-              p -> MetricValue.Counter.of(p.getValue())));
+          family(
+              name + "_total",
+              help,
+              MetricType.COUNTER,
+              convertAll(c.getDataPoints(), p -> MetricValue.Counter.of(p.getValue())));
       case GaugeSnapshot g ->
-          family(name, help, MetricType.GAUGE, convertAll(g.getDataPoints(),
-              p -> new MetricValue.Gauge(p.getValue())));
+          family(
+              name,
+              help,
+              MetricType.GAUGE,
+              convertAll(g.getDataPoints(), p -> new MetricValue.Gauge(p.getValue())));
       case UnknownSnapshot u ->
-          family(name, help, MetricType.UNTYPED, convertAll(u.getDataPoints(),
-              p -> new MetricValue.Untyped(p.getValue())));
+          family(
+              name,
+              help,
+              MetricType.UNTYPED,
+              convertAll(u.getDataPoints(), p -> new MetricValue.Untyped(p.getValue())));
       case SummarySnapshot s ->
-          family(name, help, MetricType.SUMMARY, convertAll(s.getDataPoints(),
-              SnapshotConverter::summary));
+          family(
+              name,
+              help,
+              MetricType.SUMMARY,
+              convertAll(s.getDataPoints(), SnapshotConverter::summary));
       case HistogramSnapshot h ->
-          family(name, help, h.isGaugeHistogram() ? MetricType.GAUGE_HISTOGRAM : MetricType.HISTOGRAM,
+          family(
+              name,
+              help,
+              h.isGaugeHistogram() ? MetricType.GAUGE_HISTOGRAM : MetricType.HISTOGRAM,
               convertAll(h.getDataPoints(), SnapshotConverter::histogram));
       case InfoSnapshot i ->
-          family(name + "_info", help, MetricType.GAUGE, convertAll(i.getDataPoints(),
-              p -> new MetricValue.Gauge(1)));
+          family(
+              name + "_info",
+              help,
+              MetricType.GAUGE,
+              convertAll(i.getDataPoints(), p -> new MetricValue.Gauge(1)));
       case StateSetSnapshot s -> family(name, help, MetricType.GAUGE, stateSet(name, s));
       default -> throw new IllegalArgumentException("unknown snapshot type " + snapshot.getClass());
     };
@@ -106,7 +124,8 @@ final class SnapshotConverter {
       Labels base = labels(p.getLabels());
       for (StateSetSnapshot.State state : p) {
         metrics.add(
-            Metric.of(base.with(name, state.getName()), new MetricValue.Gauge(state.isTrue() ? 1 : 0)));
+            Metric.of(
+                base.with(name, state.getName()), new MetricValue.Gauge(state.isTrue() ? 1 : 0)));
       }
     }
     return metrics;

@@ -36,7 +36,8 @@ final class GroupSection {
   }
 
   private static void append(StringBuilder sb, GroupSnapshot g) {
-    sb.append("<details class=\"group\" data-key=\"").append(escape(g.key().toString()))
+    sb.append("<details class=\"group\" data-key=\"")
+        .append(escape(g.key().toString()))
         .append("\">\n<summary>");
     Labels labels = g.key().labels();
     badge(sb, "job", labels.get("job").orElseThrow());
@@ -49,23 +50,31 @@ final class GroupSection {
       sb.append(" <span class=\"badge failed\" role=\"alert\">Last push failed!</span>");
     }
     g.lastPushTime()
-        .ifPresent(t -> sb.append(" <span class=\"when\">last push: ")
-            .append(GoTime.rfc3339(t)).append("</span>"));
+        .ifPresent(
+            t ->
+                sb.append(" <span class=\"when\">last push: ")
+                    .append(GoTime.rfc3339(t))
+                    .append("</span>"));
     sb.append(" <button class=\"danger delete-group\" data-path=\"")
-        .append(escape(deletePath(labels))).append("\" data-group=\"")
-        .append(escape(g.key().toString())).append("\">Delete Group</button></summary>\n");
+        .append(escape(deletePath(labels)))
+        .append("\" data-group=\"")
+        .append(escape(g.key().toString()))
+        .append("\">Delete Group</button></summary>\n");
     g.families().forEach((name, family) -> appendFamily(sb, name, family));
     sb.append("</details>\n");
   }
 
   /** Upstream's UI path: the job and every value in base64, values always padded with '='. */
   static String deletePath(Labels labels) {
-    StringBuilder path = new StringBuilder("metrics/job@base64/")
-        .append(base64(labels.get("job").orElseThrow()));
+    StringBuilder path =
+        new StringBuilder("metrics/job@base64/").append(base64(labels.get("job").orElseThrow()));
     for (int i = 0; i < labels.size(); i++) {
       if (!labels.name(i).equals("job")) {
-        path.append('/').append(percentEncode(labels.name(i) + "@base64"))
-            .append('/').append(base64(labels.value(i))).append('=');
+        path.append('/')
+            .append(percentEncode(labels.name(i) + "@base64"))
+            .append('/')
+            .append(base64(labels.value(i)))
+            .append('=');
       }
     }
     return path.toString();
@@ -79,7 +88,9 @@ final class GroupSection {
     StringBuilder sb = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "-_.!~*'()".indexOf(c) >= 0) {
         sb.append(c);
       } else {
@@ -91,25 +102,34 @@ final class GroupSection {
 
   private static void badge(StringBuilder sb, String name, String value) {
     String kind = name.equals("job") ? "job" : name.equals("instance") ? "instance" : "label";
-    sb.append("<span class=\"badge ").append(kind).append("\">").append(escape(labelName(name)))
-        .append("=\"").append(escape(value)).append("\"</span>");
+    sb.append("<span class=\"badge ")
+        .append(kind)
+        .append("\">")
+        .append(escape(labelName(name)))
+        .append("=\"")
+        .append(escape(value))
+        .append("\"</span>");
   }
 
   /** Names that are not legacy-valid are shown quoted, as upstream ≥1.11 does. */
   private static String labelName(String name) {
-    return NameValidation.isLegacyLabelName(name)
-        ? name
-        : GoQuote.quote(name);
+    return NameValidation.isLegacyLabelName(name) ? name : GoQuote.quote(name);
   }
 
   private static void appendFamily(StringBuilder sb, String name, StoredFamily stored) {
-    sb.append("<details class=\"family\"><summary><span class=\"name\">").append(escape(name))
+    sb.append("<details class=\"family\"><summary><span class=\"name\">")
+        .append(escape(name))
         .append("</span>");
-    stored.family().help().ifPresent(h -> sb.append(" <span class=\"badge help\">")
-        .append(escape(h)).append("</span>"));
-    sb.append(" <span class=\"badge type\">").append(stored.family().type().name())
+    stored
+        .family()
+        .help()
+        .ifPresent(
+            h -> sb.append(" <span class=\"badge help\">").append(escape(h)).append("</span>"));
+    sb.append(" <span class=\"badge type\">")
+        .append(stored.family().type().name())
         .append("</span> <span class=\"when\">last pushed: ")
-        .append(GoTime.rfc3339(stored.timestamp())).append("</span></summary>\n")
+        .append(GoTime.rfc3339(stored.timestamp()))
+        .append("</span></summary>\n")
         .append("<table class=\"series\"><thead><tr><th>Labels</th><th>Value</th></tr></thead>")
         .append("<tbody>\n");
     for (Metric m : stored.family().metrics()) {
@@ -149,9 +169,13 @@ final class GroupSection {
       rows.add(new String[] {"Native Histogram representation", nativeText(h)});
     }
     for (MetricValue.Bucket b : h.buckets()) {
-      rows.add(new String[] {"Sample values \u2264 " + plain(b.upperBound()),
-        b.cumulativeCountFloat() > 0 ? plain(b.cumulativeCountFloat())
-            : Long.toUnsignedString(b.cumulativeCount())});
+      rows.add(
+          new String[] {
+            "Sample values \u2264 " + plain(b.upperBound()),
+            b.cumulativeCountFloat() > 0
+                ? plain(b.cumulativeCountFloat())
+                : Long.toUnsignedString(b.cumulativeCount())
+          });
     }
     rows.add(new String[] {"Total sample Count", plain(h.effectiveCount())});
     rows.add(new String[] {"Sample Sum", plain(h.sum())});
@@ -159,16 +183,26 @@ final class GroupSection {
   }
 
   private static String nativeText(MetricValue.Histogram h) {
-    StringBuilder sb = new StringBuilder("{count:")
-        .append(NativeBuckets.isFloat(h) ? GoFloat.formatG(h.countFloat())
-            : Long.toUnsignedString(h.count()))
-        .append(", sum:").append(GoFloat.formatG(h.sum()));
+    StringBuilder sb =
+        new StringBuilder("{count:")
+            .append(
+                NativeBuckets.isFloat(h)
+                    ? GoFloat.formatG(h.countFloat())
+                    : Long.toUnsignedString(h.count()))
+            .append(", sum:")
+            .append(GoFloat.formatG(h.sum()));
     String[] open = {"(", "[", "(", "["};
     String[] close = {"]", ")", ")", "]"};
     for (List<Object> b : NativeBuckets.buckets(h)) {
       int rule = (Integer) b.get(0);
-      sb.append(", ").append(open[rule]).append(b.get(1)).append(',').append(b.get(2))
-          .append(close[rule]).append(':').append(b.get(3));
+      sb.append(", ")
+          .append(open[rule])
+          .append(b.get(1))
+          .append(',')
+          .append(b.get(2))
+          .append(close[rule])
+          .append(':')
+          .append(b.get(3));
     }
     return sb.append('}').toString();
   }
@@ -176,8 +210,11 @@ final class GroupSection {
   private static void innerTable(StringBuilder sb, List<String[]> rows) {
     sb.append("<table class=\"inner\">");
     for (String[] r : rows) {
-      sb.append("<tr><th scope=\"row\">").append(escape(r[0])).append("</th><td>")
-          .append(escape(r[1])).append("</td></tr>");
+      sb.append("<tr><th scope=\"row\">")
+          .append(escape(r[0]))
+          .append("</th><td>")
+          .append(escape(r[1]))
+          .append("</td></tr>");
     }
     sb.append("</table>");
   }

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The web UI at {@code /} and {@code /status}: a Metrics tab with one collapsible section per
- * group and a Status tab with the start time, the build and the flags. Server-rendered, every
- * value escaped; the only script ({@code static/pushmill.js}) switches tabs and sends the
- * deletions, so the page works under a strict Content-Security-Policy.
+ * The web UI at {@code /} and {@code /status}: a Metrics tab with one collapsible section per group
+ * and a Status tab with the start time, the build and the flags. Server-rendered, every value
+ * escaped; the only script ({@code static/pushmill.js}) switches tabs and sends the deletions, so
+ * the page works under a strict Content-Security-Policy.
  */
 public final class StatusPage {
 
@@ -43,16 +43,23 @@ public final class StatusPage {
         .append("<meta charset=\"utf-8\">\n")
         .append("<meta name=\"robots\" content=\"noindex,nofollow\">\n")
         .append("<title>Pushmill Gateway</title>\n")
-        .append("<link rel=\"stylesheet\" href=\"").append(assets).append("pushmill.css")
-        .append(version).append("\">\n")
-        .append("<script defer src=\"").append(assets).append("pushmill.js").append(version)
+        .append("<link rel=\"stylesheet\" href=\"")
+        .append(assets)
+        .append("pushmill.css")
+        .append(version)
+        .append("\">\n")
+        .append("<script defer src=\"")
+        .append(assets)
+        .append("pushmill.js")
+        .append(version)
         .append("\"></script>\n</head>\n<body>\n");
     nav(sb);
     sb.append("<main id=\"metrics-tab\">\n");
     if (m.adminApi()) {
       sb.append("<div class=\"toolbar\"><button class=\"danger\" id=\"delete-all\"")
           .append(m.groups().isEmpty() ? " disabled" : "")
-          .append(">Delete All <span class=\"count\">").append(m.groups().size())
+          .append(">Delete All <span class=\"count\">")
+          .append(m.groups().size())
           .append("</span> Groups</button></div>\n");
     }
     if (m.groups().isEmpty()) {
@@ -85,8 +92,11 @@ public final class StatusPage {
     new TreeMap<>(rows)
         .forEach(
             (k, v) ->
-                sb.append("<tr><th scope=\"row\">").append(escape(k)).append("</th><td>")
-                    .append(escape(v)).append("</td></tr>\n"));
+                sb.append("<tr><th scope=\"row\">")
+                    .append(escape(k))
+                    .append("</th><td>")
+                    .append(escape(v))
+                    .append("</td></tr>\n"));
     sb.append("</tbody></table>\n");
   }
 }

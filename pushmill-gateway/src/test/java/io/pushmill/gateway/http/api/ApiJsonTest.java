@@ -65,38 +65,120 @@ class ApiJsonTest {
   static GroupSnapshot group() {
     Labels grouping = Labels.of("job", "Bj\u00f6rn", "instance", "inst'a\"n\\ce1");
     Map<String, StoredFamily> families = new LinkedHashMap<>();
-    families.put("mf1", stored(MetricFamily.of("mf1", Optional.empty(), MetricType.SUMMARY,
-        List.of(Metric.of(grouping, new MetricValue.Summary(0, 0, List.of(), Optional.empty())),
-            Metric.of(grouping.with("q", "2"), new MetricValue.Summary(5, 10,
-                List.of(new MetricValue.Quantile(0.5, 1), new MetricValue.Quantile(0.99, 1e-5)),
-                Optional.empty()))))));
-    families.put("mfh", stored(MetricFamily.of("mfh", Optional.empty(), MetricType.HISTOGRAM, List.of(
-        Metric.of(grouping.with("testing", "int classic histogram"), MetricValue.Histogram.classic(20, 99.23,
-            List.of(MetricValue.Bucket.of(250000, 3), MetricValue.Bucket.of(500000, 17)))),
-        Metric.of(grouping.with("testing", "float classic histogram"), new MetricValue.Histogram(0, 20, 99.23,
-            List.of(new MetricValue.Bucket(250000, 0, 3, Optional.empty()),
-                new MetricValue.Bucket(500000, 0, 17, Optional.empty())),
-            Optional.empty(), Optional.empty(), List.of())),
-        Metric.of(grouping.with("testing", "int native histogram"), new MetricValue.Histogram(20, 0, 99.23,
-            List.of(), Optional.of(nativeBuckets(List.of(0L, 2L, -2L, 0L), List.of())), Optional.empty(), List.of())),
-        Metric.of(grouping.with("testing", "float native histogram"), new MetricValue.Histogram(0, 20, 99.23,
-            List.of(), Optional.of(nativeBuckets(List.of(), List.of(2.0, 2.0, -2.0, 0.0))), Optional.empty(),
-            List.of()))))));
-    families.put("batch_duration_seconds", stored(MetricFamily.of("batch_duration_seconds",
-        Optional.of("Duration <of> batch & job.\u2028"), MetricType.GAUGE,
-        List.of(Metric.of(grouping.with("tag", "<b>\u0001\u007f"), new MetricValue.Gauge(0.27))))));
-    families.put("aaa", stored(MetricFamily.of("aaa", Optional.of(""), MetricType.GAUGE_HISTOGRAM,
-        List.of(Metric.of(grouping, MetricValue.Histogram.classic(1, 1, List.of()))))));
-    families.put("cnt", stored(MetricFamily.of("cnt", Optional.empty(), MetricType.COUNTER, List.of(
-        Metric.of(grouping, MetricValue.Counter.of(1234567)),
-        Metric.of(grouping.with("x", "nan"), MetricValue.Counter.of(Double.NaN)),
-        Metric.of(grouping.with("x", "inf"), new MetricValue.Untyped(Double.NEGATIVE_INFINITY))))));
-    families.put("push_time_seconds", stored(MetricFamily.of("push_time_seconds",
-        Optional.of("Last Unix time when changing this group in the Pushgateway succeeded."), MetricType.GAUGE,
-        List.of(Metric.of(grouping, new MetricValue.Gauge(1.583781848025745e9))))));
-    families.put("push_failure_time_seconds", stored(MetricFamily.of("push_failure_time_seconds",
-        Optional.of("Last Unix time when changing this group in the Pushgateway failed."), MetricType.GAUGE,
-        List.of(Metric.of(grouping, new MetricValue.Gauge(0))))));
+    families.put(
+        "mf1",
+        stored(
+            MetricFamily.of(
+                "mf1",
+                Optional.empty(),
+                MetricType.SUMMARY,
+                List.of(
+                    Metric.of(grouping, new MetricValue.Summary(0, 0, List.of(), Optional.empty())),
+                    Metric.of(
+                        grouping.with("q", "2"),
+                        new MetricValue.Summary(
+                            5,
+                            10,
+                            List.of(
+                                new MetricValue.Quantile(0.5, 1),
+                                new MetricValue.Quantile(0.99, 1e-5)),
+                            Optional.empty()))))));
+    families.put(
+        "mfh",
+        stored(
+            MetricFamily.of(
+                "mfh",
+                Optional.empty(),
+                MetricType.HISTOGRAM,
+                List.of(
+                    Metric.of(
+                        grouping.with("testing", "int classic histogram"),
+                        MetricValue.Histogram.classic(
+                            20,
+                            99.23,
+                            List.of(
+                                MetricValue.Bucket.of(250000, 3),
+                                MetricValue.Bucket.of(500000, 17)))),
+                    Metric.of(
+                        grouping.with("testing", "float classic histogram"),
+                        new MetricValue.Histogram(
+                            0,
+                            20,
+                            99.23,
+                            List.of(
+                                new MetricValue.Bucket(250000, 0, 3, Optional.empty()),
+                                new MetricValue.Bucket(500000, 0, 17, Optional.empty())),
+                            Optional.empty(),
+                            Optional.empty(),
+                            List.of())),
+                    Metric.of(
+                        grouping.with("testing", "int native histogram"),
+                        new MetricValue.Histogram(
+                            20,
+                            0,
+                            99.23,
+                            List.of(),
+                            Optional.of(nativeBuckets(List.of(0L, 2L, -2L, 0L), List.of())),
+                            Optional.empty(),
+                            List.of())),
+                    Metric.of(
+                        grouping.with("testing", "float native histogram"),
+                        new MetricValue.Histogram(
+                            0,
+                            20,
+                            99.23,
+                            List.of(),
+                            Optional.of(nativeBuckets(List.of(), List.of(2.0, 2.0, -2.0, 0.0))),
+                            Optional.empty(),
+                            List.of()))))));
+    families.put(
+        "batch_duration_seconds",
+        stored(
+            MetricFamily.of(
+                "batch_duration_seconds",
+                Optional.of("Duration <of> batch & job.\u2028"),
+                MetricType.GAUGE,
+                List.of(
+                    Metric.of(
+                        grouping.with("tag", "<b>\u0001\u007f"), new MetricValue.Gauge(0.27))))));
+    families.put(
+        "aaa",
+        stored(
+            MetricFamily.of(
+                "aaa",
+                Optional.of(""),
+                MetricType.GAUGE_HISTOGRAM,
+                List.of(Metric.of(grouping, MetricValue.Histogram.classic(1, 1, List.of()))))));
+    families.put(
+        "cnt",
+        stored(
+            MetricFamily.of(
+                "cnt",
+                Optional.empty(),
+                MetricType.COUNTER,
+                List.of(
+                    Metric.of(grouping, MetricValue.Counter.of(1234567)),
+                    Metric.of(grouping.with("x", "nan"), MetricValue.Counter.of(Double.NaN)),
+                    Metric.of(
+                        grouping.with("x", "inf"),
+                        new MetricValue.Untyped(Double.NEGATIVE_INFINITY))))));
+    families.put(
+        "push_time_seconds",
+        stored(
+            MetricFamily.of(
+                "push_time_seconds",
+                Optional.of(
+                    "Last Unix time when changing this group in the Pushgateway succeeded."),
+                MetricType.GAUGE,
+                List.of(Metric.of(grouping, new MetricValue.Gauge(1.583781848025745e9))))));
+    families.put(
+        "push_failure_time_seconds",
+        stored(
+            MetricFamily.of(
+                "push_failure_time_seconds",
+                Optional.of("Last Unix time when changing this group in the Pushgateway failed."),
+                MetricType.GAUGE,
+                List.of(Metric.of(grouping, new MetricValue.Gauge(0))))));
     return new GroupSnapshot(new GroupingKey(grouping), families);
   }
 
@@ -111,7 +193,8 @@ class ApiJsonTest {
   }
 
   static String golden(String name) throws IOException {
-    try (InputStream in = ApiJsonTest.class.getResourceAsStream("/io/pushmill/gateway/http/" + name)) {
+    try (InputStream in =
+        ApiJsonTest.class.getResourceAsStream("/io/pushmill/gateway/http/" + name)) {
       if (in == null) {
         throw new IOException("missing golden file " + name);
       }

@@ -31,10 +31,11 @@ class PemTest {
 
   @Test
   void a_pkcs8_key_and_its_certificate_make_a_key_store() throws Exception {
-    KeyStore ks = Pem.keyStore(
-        Pem.certificates(Files.readString(rsa.certPem()), "cert"),
-        Pem.privateKey(Files.readString(rsa.keyPem())),
-        "pw".toCharArray());
+    KeyStore ks =
+        Pem.keyStore(
+            Pem.certificates(Files.readString(rsa.certPem()), "cert"),
+            Pem.privateKey(Files.readString(rsa.keyPem())),
+            "pw".toCharArray());
 
     assertThat(ks.getCertificate("gateway")).isEqualTo(rsa.certificate());
     assertThat(ks.getKey("gateway", "pw".toCharArray())).isEqualTo(rsa.key());
@@ -69,7 +70,8 @@ class PemTest {
   void missing_or_encrypted_pem_data_is_named() {
     assertThatThrownBy(() -> Pem.certificates("nothing here", "the certificate"))
         .hasMessage("failed to load the certificate: no certificate PEM data found");
-    assertThatThrownBy(() -> Pem.privateKey(TestCertificates.pem("ENCRYPTED PRIVATE KEY", new byte[] {1})))
+    assertThatThrownBy(
+            () -> Pem.privateKey(TestCertificates.pem("ENCRYPTED PRIVATE KEY", new byte[] {1})))
         .hasMessage("failed to load the key: encrypted keys are not supported");
     assertThatThrownBy(() -> Pem.privateKey(TestCertificates.pem("CERTIFICATE", new byte[] {1})))
         .hasMessage("failed to load the key: no private key PEM data found");

@@ -23,14 +23,16 @@ public final class TestCertificates {
   private static final char[] PASSWORD = "changeit".toCharArray();
 
   /** A key pair, its certificate, the PEM files and the PKCS#12 store they came from. */
-  public record Generated(PrivateKey key, X509Certificate certificate, Path certPem, Path keyPem, Path keyStore) {
+  public record Generated(
+      PrivateKey key, X509Certificate certificate, Path certPem, Path keyPem, Path keyStore) {
 
     /** A client context that trusts this certificate, optionally presenting {@code client}. */
     public SSLContext trustingContext(Generated client) throws Exception {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("server", certificate);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       KeyManagerFactory kmf = null;
       if (client != null) {
@@ -51,13 +53,33 @@ public final class TestCertificates {
    * @param keyAlgorithm {@code RSA} or {@code EC}
    * @param san keytool's SAN extension value, e.g. {@code ip:127.0.0.1,dns:localhost}
    */
-  public static Generated generate(Path dir, String name, String keyAlgorithm, String san) throws Exception {
+  public static Generated generate(Path dir, String name, String keyAlgorithm, String san)
+      throws Exception {
     Path store = dir.resolve(name + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(keytool, "-genkeypair", "-alias", "key",
-        "-keyalg", keyAlgorithm, "-dname", "CN=" + name, "-ext", "SAN=" + san, "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit",
-        "-keypass", "changeit"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "key",
+                "-keyalg",
+                keyAlgorithm,
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=" + san,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit"));
     if (keyAlgorithm.equals("EC")) {
       command.addAll(List.of("-groupname", "secp256r1"));
     }
@@ -78,7 +100,8 @@ public final class TestCertificates {
 
   /** A PEM block. */
   public static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 

@@ -32,23 +32,44 @@ class WebConfigParserTest {
         new Bad(1, "foo: 1\n", "field foo not found in the top level"),
         new Bad(2, "tls_server_config:\n  cert_file: a.pem\n", "missing one of key or key_file"),
         new Bad(3, "tls_server_config:\n  key_file: a.key\n", "missing one of cert or cert_file"),
-        new Bad(4, "tls_server_config:\n  certfile: a.pem\n", "field certfile not found in tls_server_config"),
-        new Bad(5, "tls_server_config:\n  cert_file: a\n  key_file: b\n  min_version: TLS14\n",
+        new Bad(
+            4,
+            "tls_server_config:\n  certfile: a.pem\n",
+            "field certfile not found in tls_server_config"),
+        new Bad(
+            5,
+            "tls_server_config:\n  cert_file: a\n  key_file: b\n  min_version: TLS14\n",
             "tls_server_config.min_version: unknown value \"TLS14\""),
-        new Bad(6, "tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: Sometimes\n",
+        new Bad(
+            6,
+            "tls_server_config:\n  cert_file: a\n  key_file: b\n  client_auth_type: Sometimes\n",
             "tls_server_config.client_auth_type: unknown value \"Sometimes\""),
-        new Bad(7, "http_server_config:\n  headers:\n    X-Powered-By: me\n",
+        new Bad(
+            7,
+            "http_server_config:\n  headers:\n    X-Powered-By: me\n",
             "HTTP header \"X-Powered-By\" can not be configured"),
-        new Bad(8, "http_server_config:\n  headers:\n    X-Frame-Options: allow\n",
-            "invalid value for X-Frame-Options. Expected one of: [deny, sameorigin], but got: \"allow\""),
-        new Bad(9, "basic_auth_users:\n  alice: secret-password\n",
+        new Bad(
+            8,
+            "http_server_config:\n  headers:\n    X-Frame-Options: allow\n",
+            "invalid value for X-Frame-Options. Expected one of: [deny, sameorigin], but got:"
+                + " \"allow\""),
+        new Bad(
+            9,
+            "basic_auth_users:\n  alice: secret-password\n",
             "basic_auth_users: the password hash of user \"alice\" is not a bcrypt hash"),
-        new Bad(10, "rate_limit:\n  interval: 1x\n",
+        new Bad(
+            10,
+            "rate_limit:\n  interval: 1x\n",
             "rate_limit.interval: time: unknown unit \"x\" in duration \"1x\""),
-        new Bad(11, "http_server_config:\n  http2: maybe\n", "http_server_config.http2 must be true or false"),
+        new Bad(
+            11,
+            "http_server_config:\n  http2: maybe\n",
+            "http_server_config.http2 must be true or false"),
         new Bad(12, "tls_server_config: [1]\n", "tls_server_config must be a mapping"),
         new Bad(13, "basic_auth_users: {a: \n", "not valid YAML at line 1"),
-        new Bad(14, "tls_server_config:\n  cert_file: a\n  key_file: b\n  curve_preferences: [P999]\n",
+        new Bad(
+            14,
+            "tls_server_config:\n  cert_file: a\n  key_file: b\n  curve_preferences: [P999]\n",
             "unknown curve: P999"));
   }
 
@@ -79,28 +100,31 @@ class WebConfigParserTest {
 
   @Test
   void a_full_file_is_read_with_paths_relative_to_its_directory() {
-    WebConfig c = parse("""
-        tls_server_config:
-          cert_file: certs/server.pem
-          key_file: /abs/server.key
-          client_auth_type: RequireAndVerifyClientCert
-          client_ca_file: ca.pem
-          client_allowed_sans: [client.example]
-          min_version: TLS13
-          cipher_suites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]
-          prefer_server_cipher_suites: false
-          curve_preferences: [X25519]
-        http_server_config:
-          http2: false
-          headers:
-            X-Frame-Options: deny
-            Content-Security-Policy: default-src 'self'
-        basic_auth_users:
-          alice: %s
-        rate_limit:
-          interval: 1s
-          burst: 5
-        """.formatted(HASH));
+    WebConfig c =
+        parse(
+            """
+            tls_server_config:
+              cert_file: certs/server.pem
+              key_file: /abs/server.key
+              client_auth_type: RequireAndVerifyClientCert
+              client_ca_file: ca.pem
+              client_allowed_sans: [client.example]
+              min_version: TLS13
+              cipher_suites: [TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256]
+              prefer_server_cipher_suites: false
+              curve_preferences: [X25519]
+            http_server_config:
+              http2: false
+              headers:
+                X-Frame-Options: deny
+                Content-Security-Policy: default-src 'self'
+            basic_auth_users:
+              alice: %s
+            rate_limit:
+              interval: 1s
+              burst: 5
+            """
+                .formatted(HASH));
 
     WebConfig.Tls tls = c.tls().orElseThrow();
     assertThat(tls.certFile()).contains(Path.of("/etc/gw/certs/server.pem"));
@@ -112,7 +136,8 @@ class WebConfigParserTest {
     assertThat(tls.maxVersion()).isEqualTo("TLS13");
     assertThat(tls.preferServerCipherSuites()).isFalse();
     assertThat(c.http2()).isFalse();
-    assertThat(c.headers()).containsEntry("X-Frame-Options", "deny")
+    assertThat(c.headers())
+        .containsEntry("X-Frame-Options", "deny")
         .containsEntry("Content-Security-Policy", "default-src 'self'");
     assertThat(c.basicAuthUsers()).containsEntry("alice", HASH);
     assertThat(c.rateLimit()).contains(new WebConfig.RateLimit(Duration.ofSeconds(1), 5));

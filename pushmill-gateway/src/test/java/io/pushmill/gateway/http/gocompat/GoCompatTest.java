@@ -51,7 +51,8 @@ class GoCompatTest {
 
   @Test
   void paths_are_escaped_as_url_escaped_path() {
-    assertThat(GoPath.escape("/a b/c?d#e/%/()!*'")).isEqualTo("/a%20b/c%3Fd%23e/%25/%28%29%21%2A%27");
+    assertThat(GoPath.escape("/a b/c?d#e/%/()!*'"))
+        .isEqualTo("/a%20b/c%3Fd%23e/%25/%28%29%21%2A%27");
     assertThat(GoPath.escape("/$&+,:;=@-_.~")).isEqualTo("/$&+,:;=@-_.~");
     assertThat(GoPath.escape(GoPath.decode("/%CE%A0").orElseThrow())).isEqualTo("/%CE%A0");
   }
@@ -133,19 +134,26 @@ class GoCompatTest {
 
   @Test
   void bad_durations_get_gos_messages() {
-    assertThatThrownBy(() -> GoDuration.parse("5")).hasMessage("time: missing unit in duration \"5\"");
-    assertThatThrownBy(() -> GoDuration.parse("5x")).hasMessage("time: unknown unit \"x\" in duration \"5x\"");
+    assertThatThrownBy(() -> GoDuration.parse("5"))
+        .hasMessage("time: missing unit in duration \"5\"");
+    assertThatThrownBy(() -> GoDuration.parse("5x"))
+        .hasMessage("time: unknown unit \"x\" in duration \"5x\"");
     assertThatThrownBy(() -> GoDuration.parse("")).hasMessage("time: invalid duration \"\"");
     assertThatThrownBy(() -> GoDuration.parse("abc")).hasMessage("time: invalid duration \"abc\"");
     assertThatThrownBy(() -> GoDuration.parse(".s")).hasMessage("time: invalid duration \".s\"");
-    assertThatThrownBy(() -> GoDuration.parse("3000000h")).hasMessage("time: invalid duration \"3000000h\"");
+    assertThatThrownBy(() -> GoDuration.parse("3000000h"))
+        .hasMessage("time: invalid duration \"3000000h\"");
   }
 
   @Test
   void json_escapes_as_encoding_json() {
     assertThat(GoJson.write("<a href='x'>&\u2028\u2029\b\f\n\r\t\u0001\u001f\u007f\"\\"))
-        .isEqualTo("\"\\u003ca href='x'\\u003e\\u0026\\u2028\\u2029\\b\\f\\n\\r\\t\\u0001\\u001f\u007f\\\"\\\\\"");
-    assertThat(GoJson.write("\ud83d\ude00 \ud83d x\ude00")).isEqualTo("\"\ud83d\ude00 \ufffd x\ufffd\"");
+        .isEqualTo(
+            "\"\\u003ca href='x'\\u003e\\u0026\\u2028\\u2029\\b\\f\\n"
+                + "\\r"
+                + "\\t\\u0001\\u001f\u007f\\\"\\\\\"");
+    assertThat(GoJson.write("\ud83d\ude00 \ud83d x\ude00"))
+        .isEqualTo("\"\ud83d\ude00 \ufffd x\ufffd\"");
   }
 
   @Test
@@ -155,7 +163,8 @@ class GoCompatTest {
     m.put("\uffff", true);
     m.put("\ud83d\ude00", List.of());
     m.put("a", null);
-    assertThat(GoJson.write(m)).isEqualTo("{\"a\":null,\"b\":1,\"\uffff\":true,\"\ud83d\ude00\":[]}");
+    assertThat(GoJson.write(m))
+        .isEqualTo("{\"a\":null,\"b\":1,\"\uffff\":true,\"\ud83d\ude00\":[]}");
     Map<String, Object> ordered = new java.util.LinkedHashMap<>();
     ordered.put("z", "1");
     ordered.put("a", "2");

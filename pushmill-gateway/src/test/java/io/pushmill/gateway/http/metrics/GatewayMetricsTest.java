@@ -26,12 +26,15 @@ class GatewayMetricsTest {
 
   @Test
   void build_info_is_a_gauge_of_one_with_upstreams_labels_and_help() {
-    MetricFamily f = byName(GatewayMetrics.withoutJvm(BUILD).collect()).get("pushgateway_build_info");
+    MetricFamily f =
+        byName(GatewayMetrics.withoutJvm(BUILD).collect()).get("pushgateway_build_info");
 
     assertThat(f.type()).isEqualTo(MetricType.GAUGE);
-    assertThat(f.help().orElseThrow()).startsWith("A metric with a constant '1' value labeled by version");
+    assertThat(f.help().orElseThrow())
+        .startsWith("A metric with a constant '1' value labeled by version");
     Labels labels = f.metrics().getFirst().labels();
-    assertThat(labels.asMap()).containsOnlyKeys("branch", "goarch", "goos", "goversion", "revision", "tags", "version");
+    assertThat(labels.asMap())
+        .containsOnlyKeys("branch", "goarch", "goos", "goversion", "revision", "tags", "version");
     assertThat(labels.get("version")).contains("1.2.3");
     assertThat(f.metrics().getFirst().value()).isEqualTo(new MetricValue.Gauge(1));
   }
@@ -46,9 +49,13 @@ class GatewayMetricsTest {
 
     MetricFamily f = byName(m.collect()).get("pushgateway_http_requests_total");
     assertThat(f.type()).isEqualTo(MetricType.COUNTER);
-    assertThat(f.help()).contains("Total HTTP requests processed by the Pushgateway, excluding scrapes.");
-    assertThat(f.metrics()).containsExactly(Metric.of(
-        Labels.of("code", "200", "handler", "push", "method", "post"), MetricValue.Counter.of(2)));
+    assertThat(f.help())
+        .contains("Total HTTP requests processed by the Pushgateway, excluding scrapes.");
+    assertThat(f.metrics())
+        .containsExactly(
+            Metric.of(
+                Labels.of("code", "200", "handler", "push", "method", "post"),
+                MetricValue.Counter.of(2)));
   }
 
   @Test
@@ -62,7 +69,9 @@ class GatewayMetricsTest {
     assertThat(size.metrics().getFirst().labels()).isEqualTo(Labels.of("method", "put"));
     assertThat(s.count()).isEqualTo(1);
     assertThat(s.sum()).isEqualTo(120);
-    assertThat(s.quantiles()).extracting(MetricValue.Quantile::quantile).containsExactly(0.1, 0.5, 0.9);
+    assertThat(s.quantiles())
+        .extracting(MetricValue.Quantile::quantile)
+        .containsExactly(0.1, 0.5, 0.9);
   }
 
   @Test
@@ -72,7 +81,8 @@ class GatewayMetricsTest {
     assertThat(families.get("jvm_threads_current").type()).isEqualTo(MetricType.GAUGE);
     assertThat(families.get("process_cpu_seconds_total").type()).isEqualTo(MetricType.COUNTER);
     assertThat(families.get("jvm_runtime_info").type()).isEqualTo(MetricType.GAUGE);
-    assertThat(families.get("jvm_runtime_info").metrics().getFirst().value()).isEqualTo(new MetricValue.Gauge(1));
+    assertThat(families.get("jvm_runtime_info").metrics().getFirst().value())
+        .isEqualTo(new MetricValue.Gauge(1));
   }
 
   @Test
@@ -80,14 +90,23 @@ class GatewayMetricsTest {
     GatewayMetrics m = GatewayMetrics.withoutJvm(BUILD);
     OwnMetrics own = m;
     assertThat(own.shapeOf("pushgateway_http_requests_total"))
-        .contains(new OwnMetrics.Shape(MetricType.COUNTER,
-            "Total HTTP requests processed by the Pushgateway, excluding scrapes."));
+        .contains(
+            new OwnMetrics.Shape(
+                MetricType.COUNTER,
+                "Total HTTP requests processed by the Pushgateway, excluding scrapes."));
     assertThat(own.shapeOf("runner_jobs_total")).isEmpty();
 
-    m.addSource(() -> List.of(MetricFamily.of("runner_jobs_total", Optional.of("Jobs run."),
-        MetricType.COUNTER, List.of(Metric.of(Labels.of("state", "ok"), MetricValue.Counter.of(3))))));
+    m.addSource(
+        () ->
+            List.of(
+                MetricFamily.of(
+                    "runner_jobs_total",
+                    Optional.of("Jobs run."),
+                    MetricType.COUNTER,
+                    List.of(Metric.of(Labels.of("state", "ok"), MetricValue.Counter.of(3))))));
 
-    assertThat(own.shapeOf("runner_jobs_total")).contains(new OwnMetrics.Shape(MetricType.COUNTER, "Jobs run."));
+    assertThat(own.shapeOf("runner_jobs_total"))
+        .contains(new OwnMetrics.Shape(MetricType.COUNTER, "Jobs run."));
     assertThat(byName(m.collect())).containsKey("runner_jobs_total");
   }
 
@@ -95,12 +114,13 @@ class GatewayMetricsTest {
   void a_failing_source_is_left_out_of_that_scrape_only() {
     GatewayMetrics m = GatewayMetrics.withoutJvm(BUILD);
     boolean[] fail = {false};
-    m.addSource(() -> {
-      if (fail[0]) {
-        throw new IllegalStateException("boom");
-      }
-      return List.of(MetricFamily.of("src", Optional.empty(), MetricType.GAUGE, List.of()));
-    });
+    m.addSource(
+        () -> {
+          if (fail[0]) {
+            throw new IllegalStateException("boom");
+          }
+          return List.of(MetricFamily.of("src", Optional.empty(), MetricType.GAUGE, List.of()));
+        });
     fail[0] = true;
 
     assertThat(byName(m.collect())).containsKey("pushgateway_build_info").doesNotContainKey("src");
