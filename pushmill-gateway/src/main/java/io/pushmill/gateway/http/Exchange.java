@@ -84,8 +84,10 @@ public final class Exchange {
 
   /** Go's {@code http.Error}: plain text, {@code nosniff}, the message and a newline. */
   public void error(int code, String message) {
+    // Go writes headers sorted by name: Content-Type before X-Content-Type-Options.
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, TEXT_PLAIN);
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    send(code, TEXT_PLAIN, (message + "\n").getBytes(StandardCharsets.UTF_8));
+    send(code, null, (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   /** An answer without a body: {@code Content-Length: 0} and no Content-Type. */
