@@ -7,6 +7,7 @@ import io.pushmill.gateway.http.web.WebAssets;
 import io.pushmill.gateway.store.MetricStore;
 import io.pushmill.gateway.store.PushMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,9 +36,10 @@ public final class GatewayHandler extends Handler.Abstract {
   public GatewayHandler(
       MetricStore store, GatewayMetrics metrics, GatewayOptions options, Runnable onQuit) {
     String p = options.effectiveRoutePrefix();
+    Instant startTime = options.clock().instant();
     this.apiPath = p + "/api/v1";
     this.maxBodySize = options.maxBodySize();
-    AdminEndpoints admin = new AdminEndpoints(store, metrics, options, onQuit);
+    AdminEndpoints admin = new AdminEndpoints(store, metrics, options, startTime, onQuit);
     PushEndpoints push = new PushEndpoints(store, metrics, options);
 
     main.add("GET", p + "/-/healthy", admin.health("healthy"))
@@ -47,8 +49,8 @@ public final class GatewayHandler extends Handler.Abstract {
             "GET",
             p + "/static/*filepath",
             Instrumented.counted(metrics, "static", GatewayHandler::asset))
-        .add("GET", p + "/status", statusPage(store, metrics, options))
-        .add("GET", p + "/", statusPage(store, metrics, options));
+        .add("GET", p + "/status", statusPage(store, metrics, options, startTime))
+        .add("GET", p + "/", statusPage(store, metrics, options, startTime));
     for (String suffix : new String[] {"", "@base64"}) {
       boolean base64 = !suffix.isEmpty();
       for (String rest : new String[] {"/:job", "/:job/*labels"}) {
@@ -74,8 +76,7 @@ public final class GatewayHandler extends Handler.Abstract {
   }
 
   private static Router.Endpoint statusPage(
-      MetricStore store, GatewayMetrics metrics, GatewayOptions options) {
-    java.time.Instant start = options.clock().instant();
+      MetricStore store, GatewayMetrics metrics, GatewayOptions options, Instant start) {
     return Instrumented.counted(
         metrics,
         "status",
