@@ -29,11 +29,15 @@ final class AdminEndpoints {
   private final Runnable onQuit;
 
   AdminEndpoints(
-      MetricStore store, GatewayMetrics metrics, GatewayOptions options, Runnable onQuit) {
+      MetricStore store,
+      GatewayMetrics metrics,
+      GatewayOptions options,
+      Instant startTime,
+      Runnable onQuit) {
     this.store = store;
     this.metrics = metrics;
     this.options = options;
-    this.startTime = options.clock().instant();
+    this.startTime = startTime;
     this.onQuit = onQuit;
   }
 
