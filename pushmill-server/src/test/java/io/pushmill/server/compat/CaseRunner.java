@@ -1,12 +1,8 @@
 package io.pushmill.server.compat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 /**
  * Runs a {@link DiffCase} on a {@link GatewayPair}: sends each step to both, compares the views
@@ -14,9 +10,6 @@ import java.util.function.Predicate;
  * empties both stores again. All mismatches of a case are reported together.
  */
 final class CaseRunner {
-  private static final AtomicInteger BARRIERS = new AtomicInteger();
-  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
-
   private final GatewayPair pair;
   private final Differences differences;
 
@@ -75,35 +68,8 @@ final class CaseRunner {
     }
   }
 
-  /**
-   * Waits until both gateways have applied every write sent so far. A checked push is answered
-   * only after the write queue applied it, and the queue is FIFO, so its answer is the barrier;
-   * an unchecked push is answered at once, so then the API is polled until the barrier shows.
-   */
   private void barrier() {
-    int seq = BARRIERS.incrementAndGet();
-    HttpCall push =
-        HttpCall.put(
-            pair.setup().routePrefix() + "/metrics/job/" + OwnMetrics.BARRIER_JOB,
-            "compat_barrier_seq " + seq + "\n");
-    for (GatewayProcess gateway : List.of(pair.reference(), pair.candidate())) {
-      gateway.send(push);
-      if (!pair.setup().checked()) {
-        awaitApi(gateway, body -> body.contains("\"value\":\"" + seq + "\""), "barrier " + seq);
-      }
-    }
-  }
-
-  static void awaitApi(GatewayProcess gateway, Predicate<String> done, String what) {
-    Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
-    String last = "";
-    while (Instant.now().isBefore(deadline)) {
-      last = gateway.send(HttpCall.get(gateway.routePrefix() + "/api/v1/metrics")).text();
-      if (done.test(last)) {
-        return;
-      }
-      GatewayProcess.pause(Duration.ofMillis(10));
-    }
-    throw new AssertionError(gateway + " did not reach " + what + " in " + SETTLE_TIMEOUT + "; last API answer: " + last);
+    Barrier.pass(pair.reference(), pair.setup().checked());
+    Barrier.pass(pair.candidate(), pair.setup().checked());
   }
 }

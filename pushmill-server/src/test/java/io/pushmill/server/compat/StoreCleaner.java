@@ -29,7 +29,7 @@ final class StoreCleaner {
       } else {
         deleteListedGroups(gateway);
       }
-      CaseRunner.awaitApi(gateway, body -> body.strip().equals(EMPTY), "an empty store");
+      Barrier.awaitApi(gateway, body -> body.strip().equals(EMPTY), "an empty store");
     }
   }
 

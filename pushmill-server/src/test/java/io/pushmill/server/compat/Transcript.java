@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 final class Transcript {
   private static final Path FILE = Path.of("target", "compat-logs", "transcript.txt");
 
+  private static boolean started;
+
   private Transcript() {}
 
   static synchronized void record(DiffCase c, String step, HttpCall call, View reference, View candidate) {
@@ -26,6 +28,10 @@ final class Transcript {
     }
     try {
       Files.createDirectories(FILE.getParent());
+      if (!started) {
+        Files.deleteIfExists(FILE);
+        started = true;
+      }
       Files.writeString(FILE, out, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
