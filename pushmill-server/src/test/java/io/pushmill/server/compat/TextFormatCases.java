@@ -143,16 +143,19 @@ final class TextFormatCases {
             HISTOGRAM_HEAD.replace("request_duration", "c_duration")
                 + buckets("123", "412", "592", "1524", "2693").replace("request_duration", "c_duration")
                 + "c_duration_microseconds_count 2693.5\n"),
-        pushes(96, "quoted names are refused without UTF-8 names", "§7 row 96, G5–11",
-            "{\"name.with.dots\"} 1\n", "\"quoted_plain\" 2\n", "metric{\"label.dotted\"=\"x\"} 3\n"),
+        pushes(96, "dotted quoted names are refused without UTF-8 names", "§7 row 96, G5–11",
+            "{\"name.with.dots\"} 1\n", "metric{\"label.dotted\"=\"x\"} 3\n"),
+        pushes(230, "a quoted metric name that is a legacy name", "§7 row 96, §3.1", "\"quoted_plain\" 2\n"),
         pushes(100, "Go float syntax: trailing blanks, {}, trailing comma, tabs, inf, -0, .5, 5., +1, 1e400",
             "§7 row 100",
             "m 1 \n", "m 1 2 \n", "m{} 1\n", "m{a=\"b\",} 1\n", "\t\tm 1\n", "m inf\n", "m InFiNiTy\n", "m -0\n",
             "m .5\n", "m 5.\n", "m +1\n", "m 1e400\n"),
         pushes(165, "a summary _count of -3 wraps to 2^64-3", "§3.1 summary",
             "# TYPE s165 summary\ns165_count -3\ns165_sum 1\n"),
-        pushes(166, "an x_sum before TYPE x summary is a family of its own", "§3.1",
-            "x166_sum 1\n# TYPE x166 summary\nx166_count 2\nx166_sum 3\n"),
+        builder(166, "an x_sum before TYPE x summary is a family of its own, which then collides", "§3.1")
+            .put("/metrics/job/{job}", "x166_sum 1\n# TYPE x166 summary\nx166_count 2\nx166_sum 3\n")
+            .consistencyError()
+            .build(),
         pushes(167, "OpenMetrics-only lines are comments; x_total is its own family", "§3.1",
             "# TYPE x167 counter\n# UNIT x167 seconds\nx167_total 1\n# EOF\n"),
         pushes(168, "one name in two blocks is one family; HELP after samples", "§3.1",
