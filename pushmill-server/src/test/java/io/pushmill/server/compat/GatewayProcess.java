@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayProcess implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(40);
   private static final Path LOG_DIR = Path.of("target", "compat-logs");
+  /** Every gateway still running, ended by a shutdown hook should a test JVM end without close. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+  }
 
   private final GatewayKind kind;
   private final Process process;
@@ -66,6 +74,7 @@ public final class GatewayProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
               .start();
+      RUNNING.add(process);
       return new GatewayProcess(kind, process, port, log, routePrefix);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + kind + " " + flags, e);
@@ -162,6 +171,7 @@ public final class GatewayProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(5));
       }
     }
+    RUNNING.remove(process);
   }
 
   @Override

@@ -76,13 +76,27 @@ class RealClientsIT {
     assertThat(deleted.api()).contains("\"data\" : [ ]");
   }
 
+  @Test
+  void debian_python_client_pushes_its_created_gauges_too() {
+    // the _created values are clock readings of the pushing process, so only Pushmill is checked
+    String job = "py_created";
+    assertThat(python(pair.candidate(), "push", job, Map.of())).isEqualTo("push ok");
+    assertThat(python(pair.candidate(), "pushadd", job, Map.of())).isEqualTo("pushadd ok");
+    Outcome pushed = Outcome.of(pair.candidate(), true);
+    assertThat(pushed.scrape())
+        .contains("# TYPE py_runs_created gauge")
+        .contains("# TYPE py_duration_seconds_created gauge")
+        .contains("py_runs_total{empty=\"\",instance=\"\",job=\"py_created\",kind=\"batch\"");
+  }
+
   private static String python(GatewayProcess gateway, String action, String job) {
+    return python(gateway, action, job, Map.of("PROMETHEUS_DISABLE_CREATED_SERIES", "True"));
+  }
+
+  private static String python(GatewayProcess gateway, String action, String job, Map<String, String> env) {
     List<String> command =
         List.of(DEBIAN_PYTHON.toString(), resource("python/pusher.py").toString(), "127.0.0.1:" + gateway.port(), action, job);
-    return ExternalCommand.run(command, Path.of("."), Map.of("PROMETHEUS_DISABLE_CREATED_SERIES", "True"), CLIENT_TIMEOUT)
-        .requireSuccess(command)
-        .output()
-        .strip();
+    return ExternalCommand.run(command, Path.of("."), env, CLIENT_TIMEOUT).requireSuccess(command).output().strip();
   }
 
   @Test
