@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -82,6 +86,27 @@ class GatewayDifferentialIT {
       assertThat(steps).as("step of %s", d).contains(d.step());
       assertThat(d.docs()).as("docs pointer of %s", d).startsWith("docs/differences.md#");
     }
+  }
+
+  @Test
+  void every_listed_difference_points_to_a_section_of_docs_differences_md() throws IOException {
+    Path doc = Path.of("..", "docs", "differences.md");
+    assumeTrue(Files.isRegularFile(doc), "docs/differences.md is not in this tree yet");
+    Set<String> anchors =
+        Files.readAllLines(doc).stream()
+            .filter(line -> line.startsWith("#"))
+            .map(GatewayDifferentialIT::slug)
+            .collect(Collectors.toSet());
+    for (Differences.Entry d : DIFFERENCES.all()) {
+      String anchor = d.docs().substring(d.docs().indexOf('#') + 1).split(" ")[0];
+      assertThat(anchors).as("section of case %d step %s in %s", d.caseId(), d.step(), doc).contains(anchor);
+    }
+  }
+
+  /** GitHub's heading anchor: lower case, punctuation dropped, spaces as hyphens. */
+  private static String slug(String heading) {
+    String text = heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT);
+    return text.replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
   }
 
   @Test

@@ -41,7 +41,7 @@ final class SemanticsCases {
             .delete("/metrics/job/{job}/instance/i16")
             .build(),
         builder(17, "DELETE with base64 job and instance", "§7 row 17")
-            .put("/metrics/job/{job}/instance/a b", "m17 1\n")
+            .put("/metrics/job/{job}/instance/a%20b", "m17 1\n")
             .delete("/metrics/job@base64/" + b64(DiffCase.jobOf(17)) + "/instance@base64/" + b64("a b"))
             .build(),
         builder(30, "wipe removes every group", "§7 row 30")
