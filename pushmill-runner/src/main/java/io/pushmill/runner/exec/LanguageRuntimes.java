@@ -39,6 +39,11 @@ public final class LanguageRuntimes {
     return runtime;
   }
 
+  /** The runtimes by language, as the runner's core takes them. */
+  public Map<Language, LanguageRuntime> asMap() {
+    return Map.copyOf(runtimes);
+  }
+
   public Collection<LanguageRuntime> all() {
     return List.copyOf(runtimes.values());
   }

@@ -54,20 +54,18 @@ public final class ProcessLauncher {
    */
   public ProcessOutcome run(ProcessSpec spec, LogSink sink, Cancellation cancellation)
       throws IOException, InterruptedException {
-    boolean ownSession = spec.session() != SessionMode.NONE;
-    List<String> command = command(spec);
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(spec.workDir().toFile()).redirectErrorStream(true);
+    boolean ownSession = spec.session() == SessionMode.CHILD_CALLS_SETSID
+        || (spec.session() == SessionMode.SETSID_EXEC && setsid.isPresent());
+    ProcessBuilder builder = new ProcessBuilder(command(spec))
+        .directory(spec.workDir().toFile())
+        .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(spec.environment());
     Process process = builder.start();
-    if (spec.session() == SessionMode.SETSID_EXEC && setsid.isEmpty()) {
-      ownSession = false;
-    }
     ProcessTree tree = new ProcessTree(process.toHandle(), ownSession);
     OutputPump pump = OutputPump.start(process.getInputStream(), sink, limits);
-    feedStdin(process, spec.stdin());
     try {
+      feedStdin(process, spec.stdin());
       Ending ending = await(process, spec.timeout(), cancellation);
       if (ending != Ending.EXITED) {
         tree.terminate(grace);
@@ -75,9 +73,10 @@ public final class ProcessLauncher {
       int exitCode = process.waitFor();
       drain(pump, tree);
       return new ProcessOutcome(ending, exitCode, pump.lastLine());
-    } catch (InterruptedException e) {
-      tree.terminate(Duration.ZERO);
+    } catch (InterruptedException | IOException | RuntimeException e) {
+      // Never leave a job running behind a failure of our own.
       pump.detach();
+      tree.terminate(Duration.ZERO);
       throw e;
     }
   }

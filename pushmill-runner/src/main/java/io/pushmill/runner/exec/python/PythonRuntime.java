@@ -72,6 +72,9 @@ public final class PythonRuntime implements LanguageRuntime {
     } catch (ScriptSyntaxException e) {
       return JobResults.failure("SyntaxError", e.getMessage(), OptionalInt.empty());
     } catch (PythonEnvironmentException e) {
+      if (cancel.requested()) {
+        return JobResults.canceled();
+      }
       logs.append("pushmill: " + e.getMessage() + "\n");
       return JobResults.failure("DependencyError", e.getMessage(), OptionalInt.empty());
     } catch (IOException | RuntimeException e) {

@@ -79,6 +79,11 @@ public final class JobResults {
         timedOut ? "Timeout" : "Canceled", message, OptionalInt.of(outcome.exitCode()));
   }
 
+  /** Canceled before the job's own process started (while its environment was prepared). */
+  public static ExecutionResult canceled() {
+    return result(Outcome.CANCELED, "Canceled", "canceled", OptionalInt.empty());
+  }
+
   /** A failure with Windmill's error object. */
   public static ExecutionResult failure(String name, String message, OptionalInt exitCode) {
     return result(Outcome.FAILURE, name, message, exitCode);

@@ -156,6 +156,15 @@ class PythonRuntimeTest {
   }
 
   @Test
+  void a_script_importing_only_the_standard_library_runs_without_a_virtual_env() {
+    ExecutionResult result = run("import json, os.path\ndef main():\n    return json.dumps([1])\n",
+        "{}", new RecordingSink());
+
+    assertThat(result.resultJson()).contains("\"[1]\"");
+    assertThat(tmp.resolve("cache/python/venvs")).doesNotExist();
+  }
+
+  @Test
   void the_job_directory_is_deleted_afterwards() throws Exception {
     run("def main():\n    open('x.txt', 'w').write('x')\n", "{}", new RecordingSink());
 
