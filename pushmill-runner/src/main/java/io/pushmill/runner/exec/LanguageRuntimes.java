@@ -24,10 +24,12 @@ public final class LanguageRuntimes {
   public static LanguageRuntimes create(RuntimeConfig config) {
     ProcessLauncher launcher =
         new ProcessLauncher(config.setsid(), config.gracePeriod(), config.outputLimits());
-    return new LanguageRuntimes(config, List.of(
-        new PythonRuntime(config, launcher),
-        new BashRuntime(config, launcher),
-        new JavaRuntime(config, launcher)));
+    return new LanguageRuntimes(
+        config,
+        List.of(
+            new PythonRuntime(config, launcher),
+            new BashRuntime(config, launcher),
+            new JavaRuntime(config, launcher)));
   }
 
   /** The runtime for {@code language}; every {@link Language} has one. */

@@ -38,8 +38,8 @@ public final class ExecFixtures {
   public static ExecutionRequest request(
       Language language, String content, String argsJson, Duration timeout) {
     ObjectNode args = (ObjectNode) Json.parse(argsJson).orElseThrow();
-    return new ExecutionRequest(UUID.randomUUID(), "u/admin/test", language, content, "hash",
-        args, ENV, timeout);
+    return new ExecutionRequest(
+        UUID.randomUUID(), "u/admin/test", language, content, "hash", args, ENV, timeout);
   }
 
   /** The pids a job wrote, one a line, into {@code file}. */

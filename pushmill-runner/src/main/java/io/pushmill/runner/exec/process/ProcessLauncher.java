@@ -54,11 +54,13 @@ public final class ProcessLauncher {
    */
   public ProcessOutcome run(ProcessSpec spec, LogSink sink, Cancellation cancellation)
       throws IOException, InterruptedException {
-    boolean ownSession = spec.session() == SessionMode.CHILD_CALLS_SETSID
-        || (spec.session() == SessionMode.SETSID_EXEC && setsid.isPresent());
-    ProcessBuilder builder = new ProcessBuilder(command(spec))
-        .directory(spec.workDir().toFile())
-        .redirectErrorStream(true);
+    boolean ownSession =
+        spec.session() == SessionMode.CHILD_CALLS_SETSID
+            || (spec.session() == SessionMode.SETSID_EXEC && setsid.isPresent());
+    ProcessBuilder builder =
+        new ProcessBuilder(command(spec))
+            .directory(spec.workDir().toFile())
+            .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(spec.environment());
     Process process = builder.start();

@@ -47,12 +47,17 @@ public final class ProcessTable {
   public static Optional<Entry> read(long pid) {
     try {
       String stat =
-          new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
+          new String(
+              Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("stat")),
               StandardCharsets.UTF_8);
       // The command name sits in parentheses and may itself contain spaces or parentheses.
       String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", 5);
       return Optional.of(
-          new Entry(pid, f[0].charAt(0), Long.parseLong(f[1]), Long.parseLong(f[2]),
+          new Entry(
+              pid,
+              f[0].charAt(0),
+              Long.parseLong(f[1]),
+              Long.parseLong(f[2]),
               Long.parseLong(f[3])));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

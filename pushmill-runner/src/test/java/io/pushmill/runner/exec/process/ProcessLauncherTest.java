@@ -20,22 +20,26 @@ class ProcessLauncherTest {
 
   @TempDir Path dir;
 
-  private final ProcessLauncher launcher = new ProcessLauncher(
-      Executables.find("setsid", "/usr/bin/setsid"), Duration.ofMillis(500), OutputLimits.DEFAULT);
+  private final ProcessLauncher launcher =
+      new ProcessLauncher(
+          Executables.find("setsid", "/usr/bin/setsid"),
+          Duration.ofMillis(500),
+          OutputLimits.DEFAULT);
 
-  private ProcessOutcome bash(String script, RecordingSink sink, Cancellation cancel,
-      Duration timeout) throws Exception {
-    ProcessSpec spec = ProcessSpec.of(List.of(BASH.toString(), "-c", script), dir, ENV)
-        .withTimeout(timeout)
-        .withSession(SessionMode.SETSID_EXEC);
+  private ProcessOutcome bash(
+      String script, RecordingSink sink, Cancellation cancel, Duration timeout) throws Exception {
+    ProcessSpec spec =
+        ProcessSpec.of(List.of(BASH.toString(), "-c", script), dir, ENV)
+            .withTimeout(timeout)
+            .withSession(SessionMode.SETSID_EXEC);
     return launcher.run(spec, sink, cancel);
   }
 
   @Test
   void the_child_gets_exactly_the_environment_it_is_given() throws Exception {
     RecordingSink sink = new RecordingSink();
-    ProcessOutcome outcome = launcher.run(
-        ProcessSpec.of(List.of("/usr/bin/env"), dir, ENV), sink, Cancellation.never());
+    ProcessOutcome outcome =
+        launcher.run(ProcessSpec.of(List.of("/usr/bin/env"), dir, ENV), sink, Cancellation.never());
 
     assertThat(outcome.succeeded()).isTrue();
     assertThat(sink.text().lines().sorted()).containsExactly("PATH=/usr/bin:/bin", "WM_JOB_ID=7");
@@ -44,8 +48,12 @@ class ProcessLauncherTest {
   @Test
   void stdout_and_stderr_arrive_merged_in_the_order_they_were_written() throws Exception {
     RecordingSink sink = new RecordingSink();
-    ProcessOutcome outcome = bash("echo one; echo two >&2; echo three; echo four >&2; exit 3",
-        sink, Cancellation.never(), Duration.ofSeconds(30));
+    ProcessOutcome outcome =
+        bash(
+            "echo one; echo two >&2; echo three; echo four >&2; exit 3",
+            sink,
+            Cancellation.never(),
+            Duration.ofSeconds(30));
 
     assertThat(sink.text()).isEqualTo("one\ntwo\nthree\nfour\n");
     assertThat(outcome).isEqualTo(new ProcessOutcome(ProcessOutcome.Ending.EXITED, 3, "four"));
@@ -54,7 +62,8 @@ class ProcessLauncherTest {
   @Test
   void a_timeout_ends_the_whole_tree_including_orphans_and_processes_that_ignore_sigterm()
       throws Exception {
-    String script = """
+    String script =
+        """
         echo $$ > pids
         sleep 1000 & echo $! >> pids
         (sleep 1000 & echo $! >> pids)
@@ -79,14 +88,20 @@ class ProcessLauncherTest {
         bash(script, sink, () -> sink.text().contains("ready"), Duration.ofSeconds(60));
 
     assertThat(outcome.ending()).isEqualTo(ProcessOutcome.Ending.CANCELED);
-    assertThat(pids(dir.resolve("pids"))).hasSize(2).allSatisfy(pid -> assertThat(ended(pid)).isTrue());
+    assertThat(pids(dir.resolve("pids")))
+        .hasSize(2)
+        .allSatisfy(pid -> assertThat(ended(pid)).isTrue());
   }
 
   @Test
   void background_processes_left_behind_by_a_finished_job_are_ended() throws Exception {
     RecordingSink sink = new RecordingSink();
-    ProcessOutcome outcome = bash("sleep 1000 & echo $! > pids; echo done", sink,
-        Cancellation.never(), Duration.ofSeconds(60));
+    ProcessOutcome outcome =
+        bash(
+            "sleep 1000 & echo $! > pids; echo done",
+            sink,
+            Cancellation.never(),
+            Duration.ofSeconds(60));
 
     assertThat(outcome).isEqualTo(new ProcessOutcome(ProcessOutcome.Ending.EXITED, 0, "done"));
     assertThat(pids(dir.resolve("pids"))).allSatisfy(pid -> assertThat(ended(pid)).isTrue());
@@ -95,9 +110,11 @@ class ProcessLauncherTest {
   @Test
   void stdin_text_reaches_the_child_and_is_closed_after() throws Exception {
     RecordingSink sink = new RecordingSink();
-    ProcessOutcome outcome = launcher.run(
-        ProcessSpec.of(List.of("/bin/cat"), dir, ENV).withStdin("héllo\n"), sink,
-        Cancellation.never());
+    ProcessOutcome outcome =
+        launcher.run(
+            ProcessSpec.of(List.of("/bin/cat"), dir, ENV).withStdin("héllo\n"),
+            sink,
+            Cancellation.never());
 
     assertThat(outcome.succeeded()).isTrue();
     assertThat(sink.text()).isEqualTo("héllo\n");
@@ -109,9 +126,12 @@ class ProcessLauncherTest {
     ProcessLauncher small =
         new ProcessLauncher(java.util.Optional.empty(), Duration.ZERO, new OutputLimits(10, 100));
     RecordingSink sink = new RecordingSink();
-    ProcessOutcome outcome = small.run(
-        ProcessSpec.of(List.of(BASH.toString(), "-c", "echo 0123456789abc; echo last"), dir, ENV),
-        sink, Cancellation.never());
+    ProcessOutcome outcome =
+        small.run(
+            ProcessSpec.of(
+                List.of(BASH.toString(), "-c", "echo 0123456789abc; echo last"), dir, ENV),
+            sink,
+            Cancellation.never());
 
     assertThat(sink.text())
         .isEqualTo("0123456789\n[pushmill: log truncated after 10 characters]\n");
