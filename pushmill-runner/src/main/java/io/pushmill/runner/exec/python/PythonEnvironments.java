@@ -105,14 +105,14 @@ final class PythonEnvironments {
     JobDirectory.deleteTree(dir);
     run(
         "create the virtual environment",
-        List.of(
-            base.toString(),
-            "-m",
-            "venv",
-            "--system-site-packages",
-            "--without-pip",
-            dir.toString()),
-        null,
+        spec(
+            List.of(
+                base.toString(),
+                "-m",
+                "venv",
+                "--system-site-packages",
+                "--without-pip",
+                dir.toString())),
         log,
         cancel);
     List<String> missing = missing(python, requirements, cancel);
@@ -133,8 +133,7 @@ final class PythonEnvironments {
     String out =
         run(
             "check the requirements",
-            List.of(python.toString(), "-I", "-c", CHECK),
-            Json.write(input),
+            spec(List.of(python.toString(), "-I", "-c", CHECK)).withStdin(Json.write(input)),
             t -> {},
             cancel);
     String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
@@ -157,8 +156,7 @@ final class PythonEnvironments {
     } else {
       run(
           "bootstrap pip",
-          List.of(python.toString(), "-m", "ensurepip", "--default-pip"),
-          null,
+          spec(List.of(python.toString(), "-m", "ensurepip", "--default-pip")),
           log,
           cancel);
       pip.addAll(List.of(python.toString(), "-m", "pip"));
@@ -174,7 +172,7 @@ final class PythonEnvironments {
             "15"));
     pip.addAll(specs);
     CollectingSink output = new CollectingSink(1 << 20, log);
-    ProcessOutcome outcome = launch(pip, null, output, cancel);
+    ProcessOutcome outcome = launch(spec(pip), output, cancel);
     if (!outcome.succeeded()) {
       throw new PythonEnvironmentException(PipFailure.message(specs, output.text()));
     }
@@ -183,17 +181,16 @@ final class PythonEnvironments {
   private boolean basePipWorks(Cancellation cancel) throws IOException, InterruptedException {
     if (basePip == null) {
       basePip =
-          launch(List.of(base.toString(), "-m", "pip", "--version"), null, t -> {}, cancel)
+          launch(spec(List.of(base.toString(), "-m", "pip", "--version")), t -> {}, cancel)
               .succeeded();
     }
     return basePip;
   }
 
-  private String run(
-      String what, List<String> command, String stdin, LogSink log, Cancellation cancel)
+  private String run(String what, ProcessSpec spec, LogSink log, Cancellation cancel)
       throws IOException, InterruptedException {
     CollectingSink output = new CollectingSink(1 << 20, log);
-    ProcessOutcome outcome = launch(command, stdin, output, cancel);
+    ProcessOutcome outcome = launch(spec, output, cancel);
     if (!outcome.succeeded()) {
       throw new PythonEnvironmentException(
           "cannot " + what + " with " + base + ": " + output.text().strip());
@@ -201,16 +198,17 @@ final class PythonEnvironments {
     return output.text();
   }
 
-  private ProcessOutcome launch(
-      List<String> command, String stdin, LogSink sink, Cancellation cancel)
+  /** A helper process in the cache directory, with the install environment and timeout. */
+  private ProcessSpec spec(List<String> command) {
+    return ProcessSpec.of(command, root, environment)
+        .withTimeout(timeout)
+        .withSession(SessionMode.SETSID_EXEC);
+  }
+
+  private ProcessOutcome launch(ProcessSpec spec, LogSink sink, Cancellation cancel)
       throws IOException, InterruptedException {
     Files.createDirectories(root);
-    ProcessSpec spec =
-        ProcessSpec.of(command, root, environment)
-            .withTimeout(timeout)
-            .withSession(SessionMode.SETSID_EXEC);
-    ProcessOutcome outcome =
-        launcher.run(stdin == null ? spec : spec.withStdin(stdin), sink, cancel);
+    ProcessOutcome outcome = launcher.run(spec, sink, cancel);
     if (outcome.ending() != ProcessOutcome.Ending.EXITED) {
       throw new PythonEnvironmentException(
           "preparing the virtual environment was "
