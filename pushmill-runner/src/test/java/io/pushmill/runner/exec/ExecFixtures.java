@@ -58,6 +58,29 @@ public final class ExecFixtures {
     return ProcessHandle.of(pid).map(h -> !ProcessTable.running(h)).orElse(true);
   }
 
+  /**
+   * The running processes whose environment has {@code KEY=value}: what a test's jobs left behind,
+   * found by a marker variable only that test's jobs get.
+   */
+  public static List<Long> processesWith(String key, String value) {
+    List<Long> found = new ArrayList<>();
+    String[] names = Path.of("/proc").toFile().list();
+    for (String name : names == null ? new String[0] : names) {
+      if (name.chars().allMatch(Character::isDigit)) {
+        try {
+          String env = Files.readString(Path.of("/proc", name, "environ"));
+          if (("\0" + env).contains("\0" + key + "=" + value + "\0")
+              && !ended(Long.parseLong(name))) {
+            found.add(Long.parseLong(name));
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone, or not ours to read
+        }
+      }
+    }
+    return found;
+  }
+
   /** A log sink that keeps everything, for assertions. */
   public static final class RecordingSink implements LogSink {
     private final StringBuilder text = new StringBuilder();

@@ -2,6 +2,7 @@ package io.pushmill.runner.exec.process;
 
 import static io.pushmill.runner.exec.ExecFixtures.ended;
 import static io.pushmill.runner.exec.ExecFixtures.pids;
+import static io.pushmill.runner.exec.ExecFixtures.processesWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pushmill.runner.exec.Cancellation;
@@ -11,12 +12,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProcessLauncherTest {
   private static final Path BASH = Executables.find("bash", "/usr/bin/bash", "/bin/bash").get();
-  private static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "WM_JOB_ID", "7");
+  private static final String MARK = UUID.randomUUID().toString();
+  private static final Map<String, String> ENV =
+      Map.of("PATH", "/usr/bin:/bin", "WM_JOB_ID", "7", "PUSHMILL_TEST_MARK", MARK);
 
   @TempDir Path dir;
 
@@ -35,6 +40,13 @@ class ProcessLauncherTest {
     return launcher.run(spec, sink, cancel);
   }
 
+  @AfterEach
+  void nothing_a_job_started_is_left_running() {
+    List<Long> left = processesWith("PUSHMILL_TEST_MARK", MARK);
+    left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    assertThat(left).as("processes left behind").isEmpty();
+  }
+
   @Test
   void the_child_gets_exactly_the_environment_it_is_given() throws Exception {
     RecordingSink sink = new RecordingSink();
@@ -42,7 +54,8 @@ class ProcessLauncherTest {
         launcher.run(ProcessSpec.of(List.of("/usr/bin/env"), dir, ENV), sink, Cancellation.never());
 
     assertThat(outcome.succeeded()).isTrue();
-    assertThat(sink.text().lines().sorted()).containsExactly("PATH=/usr/bin:/bin", "WM_JOB_ID=7");
+    assertThat(sink.text().lines().sorted())
+        .containsExactly("PATH=/usr/bin:/bin", "PUSHMILL_TEST_MARK=" + MARK, "WM_JOB_ID=7");
   }
 
   @Test

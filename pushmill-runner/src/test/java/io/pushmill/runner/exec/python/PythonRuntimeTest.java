@@ -162,6 +162,24 @@ class PythonRuntimeTest {
   }
 
   @Test
+  void processes_a_finished_job_left_running_are_ended() throws Exception {
+    String script =
+        """
+        import subprocess
+        def main():
+            child = subprocess.Popen(["sleep", "1000"])
+            with open("../left.pid", "w") as f:
+                f.write(str(child.pid))
+            return child.pid
+        """;
+    ExecutionResult result = run(script, "{}", new RecordingSink());
+
+    long pid = Long.parseLong(Files.readString(tmp.resolve("jobs/left.pid")).strip());
+    assertThat(result.resultJson()).contains(Long.toString(pid));
+    assertThat(ended(pid)).isTrue();
+  }
+
+  @Test
   void a_canceled_job_reports_canceled() {
     RecordingSink sink = new RecordingSink();
     ExecutionResult result =
