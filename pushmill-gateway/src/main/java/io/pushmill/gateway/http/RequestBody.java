@@ -1,6 +1,7 @@
 package io.pushmill.gateway.http;
 
 import java.io.EOFException;
+import java.io.PushbackInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import org.xerial.snappy.SnappyFramedInputStream;
  * handler then asks {@link #limitExceeded()} and {@link #decodeError()} what happened.
  */
 public final class RequestBody {
+  private static final int GZIP_HEADER_SIZE = 10;
+
   private final long limit;
   private final Limited raw;
   private final InputStream stream;
@@ -55,10 +58,21 @@ public final class RequestBody {
   }
 
   private InputStream openGzip() throws IOException {
+    // Go reads the whole 10-byte header before it looks at the magic bytes, so a short body is
+    // "unexpected EOF" even when its first bytes are not gzip's; Java checks the magic first.
+    PushbackInputStream header = new PushbackInputStream(raw, GZIP_HEADER_SIZE);
+    byte[] head = header.readNBytes(GZIP_HEADER_SIZE);
+    if (head.length == 0) {
+      throw new IOException("EOF");
+    }
+    if (head.length < GZIP_HEADER_SIZE) {
+      throw new IOException("unexpected EOF");
+    }
+    header.unread(head);
     try {
-      return new GzipErrors(new GZIPInputStream(raw, 8192));
+      return new GzipErrors(new GZIPInputStream(header, 8192));
     } catch (EOFException e) {
-      throw new IOException(raw.count == 0 ? "EOF" : "unexpected EOF", e);
+      throw new IOException("unexpected EOF", e);
     } catch (java.util.zip.ZipException e) {
       throw new IOException("gzip: invalid header", e);
     }

@@ -182,6 +182,9 @@ class PushEndpointsTest {
     assertThat(gw.send("POST", "/metrics/job/gz", h, "not gzip at all").getContent())
         .isEqualTo("gzip: invalid header\n");
     assertThat(gw.send("POST", "/metrics/job/gz", h, "").getContent()).isEqualTo("EOF\n");
+    // Shorter than gzip's 10-byte header: Go reads the whole header before checking the magic.
+    assertThat(gw.send("POST", "/metrics/job/gz", h, "gz 1\n").getContent())
+        .isEqualTo("unexpected EOF\n");
     assertThat(gw.send("POST", "/metrics/job/gz", h, truncated).getContent())
         .isEqualTo("unexpected EOF\n");
     assertThat(gw.store.pushes).isEmpty();
