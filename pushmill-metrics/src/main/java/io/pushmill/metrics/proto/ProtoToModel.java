@@ -65,13 +65,16 @@ final class ProtoToModel {
     return new Metric(labels(m.getLabelList()), value(m, type), timestamp);
   }
 
-  static Labels labels(List<Metrics.LabelPair> pairs) throws ProtobufParseException {
+  /**
+   * Label names and values that are not UTF-8 are kept (as lone surrogates) rather than refused
+   * here: upstream refuses them in its consistency check, which also records the failed push.
+   */
+  static Labels labels(List<Metrics.LabelPair> pairs) {
     List<String> names = new ArrayList<>(pairs.size());
     List<String> values = new ArrayList<>(pairs.size());
     for (Metrics.LabelPair p : pairs) {
-      String name = utf8(p.getName(), p::getNameBytes, "label name");
-      names.add(name);
-      values.add(utf8(p.getValue(), p::getValueBytes, "value of label \"" + name + "\""));
+      names.add(SurrogateEscape.decode(p.getNameBytes()));
+      values.add(SurrogateEscape.decode(p.getValueBytes()));
     }
     return Labels.of(names, values);
   }

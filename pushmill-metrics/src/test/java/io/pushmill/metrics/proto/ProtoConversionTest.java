@@ -225,17 +225,33 @@ class ProtoConversionTest {
   }
 
   @Test
-  void a_label_value_that_is_not_utf8_is_refused_with_its_name() {
+  void a_label_value_that_is_not_utf8_keeps_its_bad_bytes_for_the_consistency_check()
+      throws Exception {
     LabelPair bad =
         LabelPair.newBuilder()
             .setName("path")
-            .setValueBytes(ByteString.copyFrom(new byte[] {'a', (byte) 0xff}))
+            .setValueBytes(ByteString.copyFrom(new byte[] {'a', (byte) 0xff, 'b', (byte) 0xc3}))
             .build();
     Metrics.MetricFamily message =
         family("m", MetricType.GAUGE, gauge(1).toBuilder().addLabel(bad).build());
-    assertThatThrownBy(() -> read(message))
-        .isInstanceOf(ProtobufParseException.class)
-        .hasMessage("metric family \"m\": value of label \"path\" is not valid UTF-8: \"a\uFFFD\"");
+
+    Labels labels = read(message).metrics().getFirst().labels();
+
+    // Each invalid byte is a lone surrogate U+DC00+byte ("surrogateescape"), not U+FFFD.
+    assertThat(labels.get("path")).contains("a\uDCFFb\uDCC3");
+  }
+
+  @Test
+  void a_label_name_that_is_not_utf8_keeps_its_bad_bytes_too() throws Exception {
+    LabelPair bad =
+        LabelPair.newBuilder()
+            .setNameBytes(ByteString.copyFrom(new byte[] {'n', (byte) 0x80}))
+            .setValue("v")
+            .build();
+    Metrics.MetricFamily message =
+        family("m", MetricType.GAUGE, gauge(1).toBuilder().addLabel(bad).build());
+
+    assertThat(read(message).metrics().getFirst().labels().name(0)).isEqualTo("n\uDC80");
   }
 
   @Test

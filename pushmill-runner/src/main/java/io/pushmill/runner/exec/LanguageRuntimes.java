@@ -24,10 +24,12 @@ public final class LanguageRuntimes {
   public static LanguageRuntimes create(RuntimeConfig config) {
     ProcessLauncher launcher =
         new ProcessLauncher(config.setsid(), config.gracePeriod(), config.outputLimits());
-    return new LanguageRuntimes(config, List.of(
-        new PythonRuntime(config, launcher),
-        new BashRuntime(config, launcher),
-        new JavaRuntime(config, launcher)));
+    return new LanguageRuntimes(
+        config,
+        List.of(
+            new PythonRuntime(config, launcher),
+            new BashRuntime(config, launcher),
+            new JavaRuntime(config, launcher)));
   }
 
   /** The runtime for {@code language}; every {@link Language} has one. */
@@ -37,6 +39,11 @@ public final class LanguageRuntimes {
       throw new IllegalArgumentException("no runtime for language " + language.id());
     }
     return runtime;
+  }
+
+  /** The runtimes by language, as the runner's core takes them. */
+  public Map<Language, LanguageRuntime> asMap() {
+    return Map.copyOf(runtimes);
   }
 
   public Collection<LanguageRuntime> all() {

@@ -22,8 +22,8 @@ import java.util.Optional;
  * @param gracePeriod between SIGTERM and SIGKILL when a job's tree is ended
  * @param outputLimits how much of a job's output goes to its log, and how long a last line is kept
  * @param javaOptions JVM options of the child JVM that runs a Java job
- * @param installEnvironment the environment of venv creation, requirement checks and pip (proxy
- *     and index settings live here); jobs themselves get only their request's environment
+ * @param installEnvironment the environment of venv creation, requirement checks and pip (proxy and
+ *     index settings live here); jobs themselves get only their request's environment
  * @param installTimeout the longest a venv creation plus pip install may take
  */
 public record RuntimeConfig(
@@ -61,8 +61,8 @@ public record RuntimeConfig(
   }
 
   /**
-   * Defaults for this machine: the system's {@code python3} (not a shim), {@code bash} and
-   * {@code setsid} from {@code /usr/bin} or {@code /bin} or PATH, this JVM's JDK, caches and job
+   * Defaults for this machine: the system's {@code python3} (not a shim), {@code bash} and {@code
+   * setsid} from {@code /usr/bin} or {@code /bin} or PATH, this JVM's JDK, caches and job
    * directories under the system temp directory, a 5 s grace period.
    */
   public static RuntimeConfig defaults() {
@@ -70,7 +70,8 @@ public record RuntimeConfig(
     return new RuntimeConfig(
         PythonInterpreter.systemDefault(),
         Executables.find("bash", "/usr/bin/bash", "/bin/bash")
-            .orElseThrow(() -> new IllegalStateException("no bash found in /usr/bin, /bin or PATH")),
+            .orElseThrow(
+                () -> new IllegalStateException("no bash found in /usr/bin, /bin or PATH")),
         Path.of(System.getProperty("java.home")),
         Executables.find("setsid", "/usr/bin/setsid", "/bin/setsid"),
         tmp.resolve("pushmill-cache"),
@@ -83,48 +84,137 @@ public record RuntimeConfig(
   }
 
   public RuntimeConfig withPythonInterpreter(Path value) {
-    return new RuntimeConfig(PythonInterpreter.realInterpreter(value), bash, javaHome, setsid,
-        cacheDir, jobsDir, gracePeriod, outputLimits, javaOptions, installEnvironment,
+    return new RuntimeConfig(
+        PythonInterpreter.realInterpreter(value),
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
         installTimeout);
   }
 
   public RuntimeConfig withCacheDir(Path value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, value, jobsDir,
-        gracePeriod, outputLimits, javaOptions, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        value,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
+        installTimeout);
   }
 
   public RuntimeConfig withJobsDir(Path value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, value,
-        gracePeriod, outputLimits, javaOptions, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        value,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
+        installTimeout);
   }
 
   public RuntimeConfig withGracePeriod(Duration value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir, value,
-        outputLimits, javaOptions, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        value,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
+        installTimeout);
   }
 
   public RuntimeConfig withOutputLimits(OutputLimits value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir,
-        gracePeriod, value, javaOptions, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        value,
+        javaOptions,
+        installEnvironment,
+        installTimeout);
   }
 
   public RuntimeConfig withJavaOptions(List<String> value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir,
-        gracePeriod, outputLimits, value, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        value,
+        installEnvironment,
+        installTimeout);
   }
 
   public RuntimeConfig withInstallEnvironment(Map<String, String> value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir,
-        gracePeriod, outputLimits, javaOptions, value, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        value,
+        installTimeout);
   }
 
   public RuntimeConfig withInstallTimeout(Duration value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir,
-        gracePeriod, outputLimits, javaOptions, installEnvironment, value);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        setsid,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
+        value);
   }
 
   public RuntimeConfig withSetsid(Optional<Path> value) {
-    return new RuntimeConfig(pythonInterpreter, bash, javaHome, value, cacheDir, jobsDir,
-        gracePeriod, outputLimits, javaOptions, installEnvironment, installTimeout);
+    return new RuntimeConfig(
+        pythonInterpreter,
+        bash,
+        javaHome,
+        value,
+        cacheDir,
+        jobsDir,
+        gracePeriod,
+        outputLimits,
+        javaOptions,
+        installEnvironment,
+        installTimeout);
   }
 }

@@ -38,8 +38,8 @@ public final class ExecFixtures {
   public static ExecutionRequest request(
       Language language, String content, String argsJson, Duration timeout) {
     ObjectNode args = (ObjectNode) Json.parse(argsJson).orElseThrow();
-    return new ExecutionRequest(UUID.randomUUID(), "u/admin/test", language, content, "hash",
-        args, ENV, timeout);
+    return new ExecutionRequest(
+        UUID.randomUUID(), "u/admin/test", language, content, "hash", args, ENV, timeout);
   }
 
   /** The pids a job wrote, one a line, into {@code file}. */
@@ -56,6 +56,29 @@ public final class ExecFixtures {
   /** True when the process is gone or a zombie (it has exited; only reaping is left). */
   public static boolean ended(long pid) {
     return ProcessHandle.of(pid).map(h -> !ProcessTable.running(h)).orElse(true);
+  }
+
+  /**
+   * The running processes whose environment has {@code KEY=value}: what a test's jobs left behind,
+   * found by a marker variable only that test's jobs get.
+   */
+  public static List<Long> processesWith(String key, String value) {
+    List<Long> found = new ArrayList<>();
+    String[] names = Path.of("/proc").toFile().list();
+    for (String name : names == null ? new String[0] : names) {
+      if (name.chars().allMatch(Character::isDigit)) {
+        try {
+          String env = Files.readString(Path.of("/proc", name, "environ"));
+          if (("\0" + env).contains("\0" + key + "=" + value + "\0")
+              && !ended(Long.parseLong(name))) {
+            found.add(Long.parseLong(name));
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone, or not ours to read
+        }
+      }
+    }
+    return found;
   }
 
   /** A log sink that keeps everything, for assertions. */

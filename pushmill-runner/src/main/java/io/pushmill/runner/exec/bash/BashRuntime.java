@@ -60,11 +60,13 @@ public final class BashRuntime implements LanguageRuntime {
     ProcessOutcome outcome;
     try {
       Files.createDirectories(jobsDir);
-      outcome = launcher.run(
-          ProcessSpec.of(List.of(bash.toString(), "-n"), jobsDir, Map.of())
-              .withTimeout(CHECK_TIMEOUT)
-              .withStdin(content),
-          errors, Cancellation.never());
+      outcome =
+          launcher.run(
+              ProcessSpec.of(List.of(bash.toString(), "-n"), jobsDir, Map.of())
+                  .withTimeout(CHECK_TIMEOUT)
+                  .withStdin(content),
+              errors,
+              Cancellation.never());
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + bash + " -n: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -90,9 +92,10 @@ public final class BashRuntime implements LanguageRuntime {
       dir.write("main.sh", request.content());
       List<String> command = new ArrayList<>(List.of(bash.toString(), "-e", "main.sh"));
       command.addAll(positional(BashSignature.params(request.content()), request));
-      ProcessSpec spec = ProcessSpec.of(command, dir.path(), request.environment())
-          .withTimeout(request.timeout())
-          .withSession(SessionMode.SETSID_EXEC);
+      ProcessSpec spec =
+          ProcessSpec.of(command, dir.path(), request.environment())
+              .withTimeout(request.timeout())
+              .withSession(SessionMode.SETSID_EXEC);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
       return result(outcome, dir, request.timeout());
     } catch (IOException | RuntimeException e) {
@@ -107,8 +110,10 @@ public final class BashRuntime implements LanguageRuntime {
     List<String> args = new ArrayList<>(params.size());
     for (Param param : params) {
       JsonNode value = request.args().get(param.name());
-      args.add(value == null || value.isNull() ? "" : value.isTextual() ? value.asText()
-          : Json.write(value));
+      args.add(
+          value == null || value.isNull()
+              ? ""
+              : value.isTextual() ? value.asText() : Json.write(value));
     }
     return args;
   }

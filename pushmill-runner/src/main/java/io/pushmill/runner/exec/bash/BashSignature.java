@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a bash script's parameters by Windmill's rule: a line {@code name="$N"},
- * {@code name="${N}"} or {@code name="${N:-default}"} (at the start of the line, optionally
- * followed by a comment) declares the string parameter {@code name} at position N. Positions are
- * taken from 1 up to the first one missing; a later line for the same position wins.
+ * Reads a bash script's parameters by Windmill's rule: a line {@code name="$N"}, {@code
+ * name="${N}"} or {@code name="${N:-default}"} (at the start of the line, optionally followed by a
+ * comment) declares the string parameter {@code name} at position N. Positions are taken from 1 up
+ * to the first one missing; a later line for the same position wins.
  */
 public final class BashSignature {
   private static final Pattern ARG =
@@ -30,11 +30,14 @@ public final class BashSignature {
     Map<Integer, Param> byPosition = new TreeMap<>();
     Matcher m = ARG.matcher(script);
     while (m.find()) {
-      String digits = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+      String digits =
+          m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
       Optional<Integer> position = position(digits);
       Optional<String> defaultValue = Optional.ofNullable(m.group(5));
-      position.ifPresent(p -> byPosition.put(p, new Param(m.group(1), ParamType.STRING,
-          defaultValue.map(TextNode::valueOf))));
+      position.ifPresent(
+          p ->
+              byPosition.put(
+                  p, new Param(m.group(1), ParamType.STRING, defaultValue.map(TextNode::valueOf))));
     }
     List<Param> params = new ArrayList<>();
     for (int i = 1; i <= MAX_POSITION && byPosition.containsKey(i); i++) {

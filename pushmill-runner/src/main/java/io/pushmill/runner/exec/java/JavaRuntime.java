@@ -76,9 +76,10 @@ public final class JavaRuntime implements LanguageRuntime {
     try (JobDirectory dir = JobDirectory.create(jobsDir, request.jobId())) {
       CompiledScript script = compiler.compiled(request.content());
       dir.write("args.json", Json.write(request.args()));
-      ProcessSpec spec = ProcessSpec.of(command(script), dir.path(), request.environment())
-          .withTimeout(request.timeout())
-          .withSession(SessionMode.SETSID_EXEC);
+      ProcessSpec spec =
+          ProcessSpec.of(command(script), dir.path(), request.environment())
+              .withTimeout(request.timeout())
+              .withSession(SessionMode.SETSID_EXEC);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
       return JobResults.fromWrapper(outcome, dir, request.timeout());
     } catch (ScriptSyntaxException e) {
@@ -95,9 +96,14 @@ public final class JavaRuntime implements LanguageRuntime {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(options);
-    command.addAll(List.of("-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-cp",
-        launcherClasses() + File.pathSeparator + script.classes(),
-        JavaJobLauncher.class.getName(), script.className()));
+    command.addAll(
+        List.of(
+            "-Dstdout.encoding=UTF-8",
+            "-Dstderr.encoding=UTF-8",
+            "-cp",
+            launcherClasses() + File.pathSeparator + script.classes(),
+            JavaJobLauncher.class.getName(),
+            script.className()));
     return command;
   }
 

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compiles Java scripts with javax.tools, in this JVM, once per distinct source: the classes and
- * main's signature are kept in the cache directory under a hash of the source and the Java
- * release, built in a temporary directory and renamed into place under a {@link CacheLock}, so
- * that threads and processes sharing the cache compile each script once.
+ * main's signature are kept in the cache directory under a hash of the source and the Java release,
+ * built in a temporary directory and renamed into place under a {@link CacheLock}, so that threads
+ * and processes sharing the cache compile each script once.
  */
 final class JavaScriptCompiler {
   private static final String SIGNATURE = "script.json";
@@ -68,10 +68,12 @@ final class JavaScriptCompiler {
 
   private Optional<CompiledScript> compileLocked(String key, Path dir, String source)
       throws ScriptSyntaxException, IOException, InterruptedException {
-    return CacheLock.holding(root.resolve(key + ".lock"), () -> {
-      Optional<CompiledScript> done = read(dir);
-      return done.isPresent() ? done : Optional.of(compileInto(dir, source));
-    });
+    return CacheLock.holding(
+        root.resolve(key + ".lock"),
+        () -> {
+          Optional<CompiledScript> done = read(dir);
+          return done.isPresent() ? done : Optional.of(compileInto(dir, source));
+        });
   }
 
   private CompiledScript compileInto(Path dir, String source)
@@ -104,14 +106,16 @@ final class JavaScriptCompiler {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    JsonNode node = Json.parse(Files.readString(file)).orElseThrow(
-        () -> new IOException("corrupt compiled-script signature " + file));
+    JsonNode node =
+        Json.parse(Files.readString(file))
+            .orElseThrow(() -> new IOException("corrupt compiled-script signature " + file));
     List<Param> params = new ArrayList<>();
     for (JsonNode p : node.path("params")) {
-      ParamType type = Arrays.stream(ParamType.values())
-          .filter(t -> t.name().equals(p.path("type").asText()))
-          .findFirst()
-          .orElse(ParamType.ANY);
+      ParamType type =
+          Arrays.stream(ParamType.values())
+              .filter(t -> t.name().equals(p.path("type").asText()))
+              .findFirst()
+              .orElse(ParamType.ANY);
       params.add(new Param(p.path("name").asText(), type, Optional.empty()));
     }
     return Optional.of(

@@ -34,15 +34,14 @@ import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
 /**
- * One javac run over a script's source: parse, attribute, find the class with a
- * {@code public static main(...)}, map its parameters, and write the class files. Compile errors
- * become a {@link ScriptSyntaxException} naming the line. The script compiles against the JDK
- * alone, as it runs.
+ * One javac run over a script's source: parse, attribute, find the class with a {@code public
+ * static main(...)}, map its parameters, and write the class files. Compile errors become a {@link
+ * ScriptSyntaxException} naming the line. The script compiles against the JDK alone, as it runs.
  */
 final class JavaSourceCompilation {
   private static final List<String> OPTIONS =
-      List.of("-parameters", "-g", "-proc:none", "-implicit:none", "-Xlint:none", "-encoding",
-          "UTF-8");
+      List.of(
+          "-parameters", "-g", "-proc:none", "-implicit:none", "-Xlint:none", "-encoding", "UTF-8");
 
   private JavaSourceCompilation() {}
 
@@ -60,8 +59,9 @@ final class JavaSourceCompilation {
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of());
-      JavacTask task = (JavacTask) javac.getTask(
-          null, files, diagnostics, OPTIONS, null, List.of(new Source(source)));
+      JavacTask task =
+          (JavacTask)
+              javac.getTask(null, files, diagnostics, OPTIONS, null, List.of(new Source(source)));
       Iterable<? extends CompilationUnitTree> units = task.parse();
       failOnErrors(diagnostics);
       task.analyze();
@@ -75,16 +75,21 @@ final class JavaSourceCompilation {
 
   private static void failOnErrors(DiagnosticCollector<JavaFileObject> diagnostics)
       throws ScriptSyntaxException {
-    List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .toList();
+    List<Diagnostic<? extends JavaFileObject>> errors =
+        diagnostics.getDiagnostics().stream()
+            .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .toList();
     if (errors.isEmpty()) {
       return;
     }
     Diagnostic<? extends JavaFileObject> first = errors.get(0);
     String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "";
-    throw new ScriptSyntaxException("java compile error at line " + first.getLineNumber() + ": "
-        + first.getMessage(Locale.ROOT).lines().findFirst().orElse("") + more);
+    throw new ScriptSyntaxException(
+        "java compile error at line "
+            + first.getLineNumber()
+            + ": "
+            + first.getMessage(Locale.ROOT).lines().findFirst().orElse("")
+            + more);
   }
 
   private static Result entryPoint(JavacTask task, Iterable<? extends CompilationUnitTree> units)
@@ -100,19 +105,25 @@ final class JavaSourceCompilation {
         }
       }
     }
-    TypeElement chosen = candidates.stream()
-        .filter(t -> t.getModifiers().contains(Modifier.PUBLIC))
-        .findFirst()
-        .or(() -> candidates.stream().findFirst())
-        .orElseThrow(() -> new ScriptSyntaxException(
-            "the script has no class with a public static method main"));
+    TypeElement chosen =
+        candidates.stream()
+            .filter(t -> t.getModifiers().contains(Modifier.PUBLIC))
+            .findFirst()
+            .or(() -> candidates.stream().findFirst())
+            .orElseThrow(
+                () ->
+                    new ScriptSyntaxException(
+                        "the script has no class with a public static method main"));
     List<ExecutableElement> mains = mains(chosen);
     if (mains.size() > 1) {
       throw new ScriptSyntaxException(
-          chosen.getSimpleName() + " has " + mains.size() + " public static main methods; keep one");
+          chosen.getSimpleName()
+              + " has "
+              + mains.size()
+              + " public static main methods; keep one");
     }
-    return new Result(task.getElements().getBinaryName(chosen).toString(),
-        params(task, mains.get(0)));
+    return new Result(
+        task.getElements().getBinaryName(chosen).toString(), params(task, mains.get(0)));
   }
 
   private static List<ExecutableElement> mains(TypeElement type) {
@@ -133,9 +144,13 @@ final class JavaSourceCompilation {
     for (VariableElement p : main.getParameters()) {
       Optional<ParamType> type = JavaTypes.of(p.asType(), task.getTypes());
       if (type.isEmpty()) {
-        throw new ScriptSyntaxException("parameter " + p.getSimpleName() + " of main has type "
-            + p.asType() + ", which args cannot carry; use int, long, double, boolean, String,"
-            + " their boxes, List, Set, Map, arrays or Object");
+        throw new ScriptSyntaxException(
+            "parameter "
+                + p.getSimpleName()
+                + " of main has type "
+                + p.asType()
+                + ", which args cannot carry; use int, long, double, boolean, String,"
+                + " their boxes, List, Set, Map, arrays or Object");
       }
       params.add(new Param(p.getSimpleName().toString(), type.get(), Optional.empty()));
     }

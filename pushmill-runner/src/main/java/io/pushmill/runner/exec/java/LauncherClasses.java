@@ -39,17 +39,19 @@ final class LauncherClasses {
     if (Files.exists(dir.resolve(".complete"))) {
       return dir;
     }
-    return CacheLock.holding(root.resolve("launcher-" + key + ".lock"), () -> {
-      if (!Files.exists(dir.resolve(".complete"))) {
-        JobDirectory.deleteTree(dir);
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-          Path target = dir.resolve(file.getKey());
-          Files.createDirectories(target.getParent());
-          Files.write(target, file.getValue());
-        }
-        Files.writeString(dir.resolve(".complete"), key, StandardCharsets.UTF_8);
-      }
-      return dir;
-    });
+    return CacheLock.holding(
+        root.resolve("launcher-" + key + ".lock"),
+        () -> {
+          if (!Files.exists(dir.resolve(".complete"))) {
+            JobDirectory.deleteTree(dir);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+              Path target = dir.resolve(file.getKey());
+              Files.createDirectories(target.getParent());
+              Files.write(target, file.getValue());
+            }
+            Files.writeString(dir.resolve(".complete"), key, StandardCharsets.UTF_8);
+          }
+          return dir;
+        });
   }
 }

@@ -2,8 +2,8 @@ package io.pushmill.runner.exec.process;
 
 /**
  * Bounds on what the launcher keeps and forwards of a child's output: at most {@code maxLogChars}
- * characters go to the job's log (the rest is read and dropped, with one notice), and the last
- * line is remembered up to {@code maxLastLineChars} characters.
+ * characters go to the job's log (the rest is read and dropped, with one notice), and the last line
+ * is remembered up to {@code maxLastLineChars} characters.
  */
 public record OutputLimits(long maxLogChars, int maxLastLineChars) {
 

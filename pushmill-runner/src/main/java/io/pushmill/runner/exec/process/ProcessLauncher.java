@@ -21,13 +21,12 @@ import org.slf4j.LoggerFactory;
  * and, per {@link SessionMode}, a session of its own so that ending it reaches the whole tree:
  * SIGTERM, the grace period, then SIGKILL. Thread-safe; one call per job.
  *
- * <p>When the child exits but something it started still holds the output pipe open, the job is
- * over all the same: those leftovers are ended the same way after a short wait.
+ * <p>When the child exits, the job is over: processes it left running in its session are ended the
+ * same way, and output they write after that is not the job's.
  */
 public final class ProcessLauncher {
   private static final Logger log = LoggerFactory.getLogger(ProcessLauncher.class);
   private static final long POLL_MILLIS = 100;
-  private static final Duration LEFTOVER_WAIT = Duration.ofMillis(200);
   private static final Duration FINAL_DRAIN = Duration.ofSeconds(2);
 
   private final Optional<Path> setsid;
@@ -46,6 +45,7 @@ public final class ProcessLauncher {
     this.setsid = setsid;
     this.grace = grace;
     this.limits = limits;
+    LiveTrees.install();
   }
 
   /**
@@ -54,31 +54,39 @@ public final class ProcessLauncher {
    */
   public ProcessOutcome run(ProcessSpec spec, LogSink sink, Cancellation cancellation)
       throws IOException, InterruptedException {
-    boolean ownSession = spec.session() != SessionMode.NONE;
-    List<String> command = command(spec);
+    boolean ownSession =
+        spec.session() == SessionMode.CHILD_CALLS_SETSID
+            || (spec.session() == SessionMode.SETSID_EXEC && setsid.isPresent());
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(spec.workDir().toFile()).redirectErrorStream(true);
+        new ProcessBuilder(command(spec))
+            .directory(spec.workDir().toFile())
+            .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(spec.environment());
     Process process = builder.start();
-    if (spec.session() == SessionMode.SETSID_EXEC && setsid.isEmpty()) {
-      ownSession = false;
-    }
     ProcessTree tree = new ProcessTree(process.toHandle(), ownSession);
+    LiveTrees.add(tree);
     OutputPump pump = OutputPump.start(process.getInputStream(), sink, limits);
-    feedStdin(process, spec.stdin());
     try {
+      feedStdin(process, spec.stdin());
       Ending ending = await(process, spec.timeout(), cancellation);
       if (ending != Ending.EXITED) {
         tree.terminate(grace);
       }
       int exitCode = process.waitFor();
-      drain(pump, tree);
+      if (ending == Ending.EXITED && tree.leftovers()) {
+        log.debug("a job exited and left processes running; ending them");
+        tree.terminate(grace);
+      }
+      drain(pump);
       return new ProcessOutcome(ending, exitCode, pump.lastLine());
-    } catch (InterruptedException e) {
-      tree.terminate(Duration.ZERO);
+    } catch (InterruptedException | IOException | RuntimeException e) {
+      // Never leave a job running behind a failure of our own.
       pump.detach();
+      tree.terminate(Duration.ZERO);
       throw e;
+    } finally {
+      LiveTrees.remove(tree);
     }
   }
 
@@ -129,14 +137,9 @@ public final class ProcessLauncher {
     }
   }
 
-  private void drain(OutputPump pump, ProcessTree tree) throws InterruptedException {
-    if (pump.awaitEnd(LEFTOVER_WAIT)) {
-      return;
-    }
-    log.debug("output still open after the job exited: ending what the job left running");
-    tree.terminate(grace);
+  private static void drain(OutputPump pump) throws InterruptedException {
+    // Only a process that left the job's session can still hold the pipe; stop listening then.
     if (!pump.awaitEnd(FINAL_DRAIN)) {
-      // Only a process that left the job's session can still hold the pipe; stop listening.
       pump.detach();
     }
   }

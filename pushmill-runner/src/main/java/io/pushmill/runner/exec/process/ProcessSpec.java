@@ -31,7 +31,8 @@ public record ProcessSpec(
   }
 
   /** A process with no timeout, no session of its own and nothing on stdin. */
-  public static ProcessSpec of(List<String> command, Path workDir, Map<String, String> environment) {
+  public static ProcessSpec of(
+      List<String> command, Path workDir, Map<String, String> environment) {
     return new ProcessSpec(
         command, workDir, environment, Optional.empty(), SessionMode.NONE, Optional.empty());
   }

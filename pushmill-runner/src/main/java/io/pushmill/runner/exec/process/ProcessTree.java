@@ -55,6 +55,19 @@ final class ProcessTree {
     }
   }
 
+  /**
+   * True when processes of the root's session outlive the root: a quick look at newer pids only,
+   * cheap enough for every finished job.
+   */
+  boolean leftovers() {
+    return ownSession && !ProcessTable.sessionMembers(root.pid(), root.pid()).isEmpty();
+  }
+
+  /** SIGKILL to every member found now, without waiting: for a JVM that is shutting down. */
+  void killNow() {
+    members().values().forEach(ProcessHandle::destroyForcibly);
+  }
+
   /** The members still running, by pid. */
   Map<Long, ProcessHandle> members() {
     Map<Long, ProcessHandle> members = new LinkedHashMap<>();

@@ -21,10 +21,14 @@ final class PipFailure {
   private PipFailure() {}
 
   static String message(List<String> specs, String pipOutput) {
-    String packages = specs.size() == 1 ? "package '" + specs.get(0) + "'" : "packages " + quoted(specs);
+    String packages =
+        specs.size() == 1 ? "package '" + specs.get(0) + "'" : "packages " + quoted(specs);
     String lower = pipOutput.toLowerCase(Locale.ROOT);
     if (NETWORK_SIGNS.stream().anyMatch(lower::contains)) {
-      return "cannot install Python " + packages + ": " + (specs.size() == 1 ? "it is" : "they are")
+      return "cannot install Python "
+          + packages
+          + ": "
+          + (specs.size() == 1 ? "it is" : "they are")
           + " not installed and no package index could be reached";
     }
     return "cannot install Python " + packages + ": pip failed: " + lastError(pipOutput);

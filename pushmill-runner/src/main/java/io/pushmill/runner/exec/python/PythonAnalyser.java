@@ -67,9 +67,11 @@ final class PythonAnalyser {
     try {
       Files.createDirectories(workDir);
       List<String> command = List.of(interpreter.toString(), "-I", "-W", "ignore", "-c", SCRIPT);
-      outcome = launcher.run(
-          ProcessSpec.of(command, workDir, environment).withTimeout(TIMEOUT).withStdin(source),
-          out, Cancellation.never());
+      outcome =
+          launcher.run(
+              ProcessSpec.of(command, workDir, environment).withTimeout(TIMEOUT).withStdin(source),
+              out,
+              Cancellation.never());
     } catch (IOException e) {
       throw new IllegalStateException("cannot run the Python analyser with " + interpreter, e);
     } catch (InterruptedException e) {
@@ -78,8 +80,12 @@ final class PythonAnalyser {
     }
     String text = out.text().strip();
     String last = text.substring(text.lastIndexOf('\n') + 1);
-    JsonNode result = Json.parse(last).filter(n -> outcome.succeeded()).orElseThrow(
-        () -> new IllegalStateException("the Python analyser failed: " + out.text().strip()));
+    JsonNode result =
+        Json.parse(last)
+            .filter(n -> outcome.succeeded())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("the Python analyser failed: " + out.text().strip()));
     return parse(source, result);
   }
 

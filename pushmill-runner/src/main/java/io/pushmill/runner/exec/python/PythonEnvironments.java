@@ -30,12 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * already has, such as Debian's {@code python3-prometheus-client}, need no download) and then
  * reused by every job and every runner process sharing the cache directory.
  *
- * <p>Creation holds a {@link CacheLock} and builds the environment in place (a venv records its
- * own path, so it cannot be renamed into place); a marker file written last tells a complete one
- * from one a crash left half made, which is rebuilt.
+ * <p>Creation holds a {@link CacheLock} and builds the environment in place (a venv records its own
+ * path, so it cannot be renamed into place); a marker file written last tells a complete one from
+ * one a crash left half made, which is rebuilt.
  */
 final class PythonEnvironments {
-  private static final String CHECK = Resources.text(PythonEnvironments.class, "check_requirements.py");
+  private static final String CHECK =
+      Resources.text(PythonEnvironments.class, "check_requirements.py");
   private static final String READY = ".pushmill-ready";
 
   private final Path base;
@@ -46,8 +47,12 @@ final class PythonEnvironments {
   private final Map<String, Path> ready = new ConcurrentHashMap<>();
   private volatile Boolean basePip;
 
-  PythonEnvironments(Path base, Path cacheDir, Map<String, String> installEnvironment,
-      Duration timeout, ProcessLauncher launcher) {
+  PythonEnvironments(
+      Path base,
+      Path cacheDir,
+      Map<String, String> installEnvironment,
+      Duration timeout,
+      ProcessLauncher launcher) {
     this.base = base;
     this.root = cacheDir.resolve("python").resolve("venvs");
     Map<String, String> env = new HashMap<>(installEnvironment);
@@ -69,12 +74,14 @@ final class PythonEnvironments {
     Path dir = root.resolve(key);
     Path python = dir.resolve("bin").resolve("python3");
     if (!Files.exists(dir.resolve(READY))) {
-      CacheLock.holding(root.resolve(key + ".lock"), () -> {
-        if (!Files.exists(dir.resolve(READY))) {
-          build(dir, python, requirements, log, cancel);
-        }
-        return null;
-      });
+      CacheLock.holding(
+          root.resolve(key + ".lock"),
+          () -> {
+            if (!Files.exists(dir.resolve(READY))) {
+              build(dir, python, requirements, log, cancel);
+            }
+            return null;
+          });
     }
     ready.put(key, python);
     return python;
@@ -90,14 +97,24 @@ final class PythonEnvironments {
     return ContentHash.of(parts.toArray(String[]::new)).substring(0, 20);
   }
 
-  private void build(Path dir, Path python, List<PythonRequirement> requirements, LogSink log,
-      Cancellation cancel) throws IOException, InterruptedException {
+  private void build(
+      Path dir, Path python, List<PythonRequirement> requirements, LogSink log, Cancellation cancel)
+      throws IOException, InterruptedException {
     List<String> specs = requirements.stream().map(PythonRequirement::spec).toList();
     log.append("pushmill: creating the virtual environment for " + String.join(" ", specs) + "\n");
     JobDirectory.deleteTree(dir);
-    run("create the virtual environment",
-        List.of(base.toString(), "-m", "venv", "--system-site-packages", "--without-pip",
-            dir.toString()), null, log, cancel);
+    run(
+        "create the virtual environment",
+        spec(
+            List.of(
+                base.toString(),
+                "-m",
+                "venv",
+                "--system-site-packages",
+                "--without-pip",
+                dir.toString())),
+        log,
+        cancel);
     List<String> missing = missing(python, requirements, cancel);
     if (!missing.isEmpty()) {
       log.append("pushmill: installing " + String.join(" ", missing) + "\n");
@@ -106,17 +123,26 @@ final class PythonEnvironments {
     Files.writeString(dir.resolve(READY), String.join("\n", specs) + "\n");
   }
 
-  private List<String> missing(Path python, List<PythonRequirement> requirements,
-      Cancellation cancel) throws IOException, InterruptedException {
+  private List<String> missing(
+      Path python, List<PythonRequirement> requirements, Cancellation cancel)
+      throws IOException, InterruptedException {
     ArrayNode input = Json.MAPPER.createArrayNode();
     for (PythonRequirement r : requirements) {
       input.addObject().put("spec", r.spec()).put("module", r.module().orElse(null));
     }
-    String out = run("check the requirements",
-        List.of(python.toString(), "-I", "-c", CHECK), Json.write(input), t -> {}, cancel);
+    String out =
+        run(
+            "check the requirements",
+            spec(List.of(python.toString(), "-I", "-c", CHECK)).withStdin(Json.write(input)),
+            t -> {},
+            cancel);
     String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
-    JsonNode list = Json.parse(last).filter(JsonNode::isArray).orElseThrow(
-        () -> new PythonEnvironmentException("the requirement check failed: " + out.strip()));
+    JsonNode list =
+        Json.parse(last)
+            .filter(JsonNode::isArray)
+            .orElseThrow(
+                () ->
+                    new PythonEnvironmentException("the requirement check failed: " + out.strip()));
     List<String> missing = new ArrayList<>();
     list.forEach(n -> missing.add(n.asText()));
     return missing;
@@ -128,15 +154,25 @@ final class PythonEnvironments {
     if (basePipWorks(cancel)) {
       pip.addAll(List.of(base.toString(), "-m", "pip", "--python", python.toString()));
     } else {
-      run("bootstrap pip", List.of(python.toString(), "-m", "ensurepip", "--default-pip"), null,
-          log, cancel);
+      run(
+          "bootstrap pip",
+          spec(List.of(python.toString(), "-m", "ensurepip", "--default-pip")),
+          log,
+          cancel);
       pip.addAll(List.of(python.toString(), "-m", "pip"));
     }
-    pip.addAll(List.of("install", "--disable-pip-version-check", "--no-input", "--retries", "1",
-        "--timeout", "15"));
+    pip.addAll(
+        List.of(
+            "install",
+            "--disable-pip-version-check",
+            "--no-input",
+            "--retries",
+            "1",
+            "--timeout",
+            "15"));
     pip.addAll(specs);
     CollectingSink output = new CollectingSink(1 << 20, log);
-    ProcessOutcome outcome = launch(pip, null, output, cancel);
+    ProcessOutcome outcome = launch(spec(pip), output, cancel);
     if (!outcome.succeeded()) {
       throw new PythonEnvironmentException(PipFailure.message(specs, output.text()));
     }
@@ -144,16 +180,17 @@ final class PythonEnvironments {
 
   private boolean basePipWorks(Cancellation cancel) throws IOException, InterruptedException {
     if (basePip == null) {
-      basePip = launch(List.of(base.toString(), "-m", "pip", "--version"), null, t -> {}, cancel)
-          .succeeded();
+      basePip =
+          launch(spec(List.of(base.toString(), "-m", "pip", "--version")), t -> {}, cancel)
+              .succeeded();
     }
     return basePip;
   }
 
-  private String run(String what, List<String> command, String stdin, LogSink log,
-      Cancellation cancel) throws IOException, InterruptedException {
+  private String run(String what, ProcessSpec spec, LogSink log, Cancellation cancel)
+      throws IOException, InterruptedException {
     CollectingSink output = new CollectingSink(1 << 20, log);
-    ProcessOutcome outcome = launch(command, stdin, output, cancel);
+    ProcessOutcome outcome = launch(spec, output, cancel);
     if (!outcome.succeeded()) {
       throw new PythonEnvironmentException(
           "cannot " + what + " with " + base + ": " + output.text().strip());
@@ -161,18 +198,23 @@ final class PythonEnvironments {
     return output.text();
   }
 
-  private ProcessOutcome launch(List<String> command, String stdin, LogSink sink,
-      Cancellation cancel) throws IOException, InterruptedException {
-    Files.createDirectories(root);
-    ProcessSpec spec = ProcessSpec.of(command, root, environment)
+  /** A helper process in the cache directory, with the install environment and timeout. */
+  private ProcessSpec spec(List<String> command) {
+    return ProcessSpec.of(command, root, environment)
         .withTimeout(timeout)
         .withSession(SessionMode.SETSID_EXEC);
-    ProcessOutcome outcome =
-        launcher.run(stdin == null ? spec : spec.withStdin(stdin), sink, cancel);
+  }
+
+  private ProcessOutcome launch(ProcessSpec spec, LogSink sink, Cancellation cancel)
+      throws IOException, InterruptedException {
+    Files.createDirectories(root);
+    ProcessOutcome outcome = launcher.run(spec, sink, cancel);
     if (outcome.ending() != ProcessOutcome.Ending.EXITED) {
       throw new PythonEnvironmentException(
-          "preparing the virtual environment was " + (outcome.ending()
-              == ProcessOutcome.Ending.CANCELED ? "canceled" : "stopped after " + timeout));
+          "preparing the virtual environment was "
+              + (outcome.ending() == ProcessOutcome.Ending.CANCELED
+                  ? "canceled"
+                  : "stopped after " + timeout));
     }
     return outcome;
   }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the real Python interpreter: the system's {@code /usr/bin/python3} before anything on
- * PATH, and never a version-manager shim (pyenv's {@code python3} is a bash script that costs
- * about 80 ms per start): a shim is asked once for the interpreter it would run.
+ * Finds the real Python interpreter: the system's {@code /usr/bin/python3} before anything on PATH,
+ * and never a version-manager shim (pyenv's {@code python3} is a bash script that costs about 80 ms
+ * per start): a shim is asked once for the interpreter it would run.
  */
 public final class PythonInterpreter {
   private PythonInterpreter() {}

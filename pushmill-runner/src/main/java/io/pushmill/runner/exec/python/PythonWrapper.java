@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The job wrapper, compiled once per interpreter to a {@code .pyc} in the cache (venvs share
- * their base interpreter's bytecode version), and the directory where the wrapper keeps each
- * script's compiled code: together they save a job about 2 ms of compiling at every start.
+ * The job wrapper, compiled once per interpreter to a {@code .pyc} in the cache (venvs share their
+ * base interpreter's bytecode version), and the directory where the wrapper keeps each script's
+ * compiled code: together they save a job about 2 ms of compiling at every start.
  */
 final class PythonWrapper {
   static final String SOURCE = Resources.text(PythonWrapper.class, "pushmill_wrapper.py");
@@ -32,8 +32,8 @@ final class PythonWrapper {
   private final ProcessLauncher launcher;
   private volatile Path compiled;
 
-  PythonWrapper(Path interpreter, Path cacheDir, Map<String, String> environment,
-      ProcessLauncher launcher) {
+  PythonWrapper(
+      Path interpreter, Path cacheDir, Map<String, String> environment, ProcessLauncher launcher) {
     this.interpreter = interpreter;
     this.root = cacheDir.resolve("python");
     this.environment = environment;
@@ -56,28 +56,42 @@ final class PythonWrapper {
   }
 
   private Path compile() throws IOException, InterruptedException {
-    String name = "pushmill_wrapper-" + ContentHash.of(interpreter.toString(), SOURCE).substring(0, 16);
+    String name =
+        "pushmill_wrapper-" + ContentHash.of(interpreter.toString(), SOURCE).substring(0, 16);
     Path pyc = root.resolve(name + ".pyc");
     if (Files.exists(pyc)) {
       return pyc;
     }
-    return CacheLock.holding(root.resolve(name + ".lock"), () -> {
-      if (!Files.exists(pyc)) {
-        Path source = Files.writeString(root.resolve(name + ".py"), SOURCE);
-        CollectingSink out = new CollectingSink(64 * 1024);
-        ProcessOutcome outcome = launcher.run(
-            ProcessSpec.of(
-                    List.of(interpreter.toString(), "-I", "-c", COMPILE, source.toString(),
-                        pyc.toString()),
-                    root, environment)
-                .withTimeout(Duration.ofSeconds(60)),
-            out, Cancellation.never());
-        if (!outcome.succeeded()) {
-          throw new IOException("cannot compile the Python job wrapper with " + interpreter
-              + ": " + out.text().strip());
-        }
-      }
-      return pyc;
-    });
+    return CacheLock.holding(
+        root.resolve(name + ".lock"),
+        () -> {
+          if (!Files.exists(pyc)) {
+            Path source = Files.writeString(root.resolve(name + ".py"), SOURCE);
+            CollectingSink out = new CollectingSink(64 * 1024);
+            ProcessOutcome outcome =
+                launcher.run(
+                    ProcessSpec.of(
+                            List.of(
+                                interpreter.toString(),
+                                "-I",
+                                "-c",
+                                COMPILE,
+                                source.toString(),
+                                pyc.toString()),
+                            root,
+                            environment)
+                        .withTimeout(Duration.ofSeconds(60)),
+                    out,
+                    Cancellation.never());
+            if (!outcome.succeeded()) {
+              throw new IOException(
+                  "cannot compile the Python job wrapper with "
+                      + interpreter
+                      + ": "
+                      + out.text().strip());
+            }
+          }
+          return pyc;
+        });
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A Python script's requirements, as Windmill finds them: the lines of a {@code # requirements:}
- * comment block when the script has one, else its third-party imports mapped to the packages
- * that provide them (mostly the same name; a few well-known exceptions are mapped).
+ * comment block when the script has one, else its third-party imports mapped to the packages that
+ * provide them (mostly the same name; a few well-known exceptions are mapped).
  */
 public final class Requirements {
   private static final Pattern BLOCK_START =

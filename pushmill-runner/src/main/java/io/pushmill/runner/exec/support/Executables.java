@@ -42,8 +42,8 @@ public final class Executables {
   }
 
   /**
-   * True when the file is a script ({@code #!}), as version-manager shims are: running one costs
-   * a shell and the manager's own lookup before the real program starts.
+   * True when the file is a script ({@code #!}), as version-manager shims are: running one costs a
+   * shell and the manager's own lookup before the real program starts.
    */
   public static boolean isScript(Path file) {
     try (InputStream in = Files.newInputStream(file)) {

@@ -12,9 +12,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Turns a finished child process into an {@link ExecutionResult}: Windmill's error object
- * {@code {"error":{"name":…,"message":…}}} for every failure, and a one-line error for the job
- * list.
+ * Turns a finished child process into an {@link ExecutionResult}: Windmill's error object {@code
+ * {"error":{"name":…,"message":…}}} for every failure, and a one-line error for the job list.
  */
 public final class JobResults {
   /** The file a job writes its return value to, as Windmill names it. */
@@ -40,10 +39,15 @@ public final class JobResults {
     Optional<JsonNode> error =
         written.flatMap(Json::parse).map(node -> node.path("error")).filter(JsonNode::isObject);
     if (error.isPresent()) {
-      String oneLine = error.get().path("name").asText("Error") + ": "
-          + firstLine(error.get().path("message").asText(""));
-      return new ExecutionResult(Outcome.FAILURE, OptionalInt.of(outcome.exitCode()),
-          Optional.of(written.get().strip()), Optional.of(oneLine));
+      String oneLine =
+          error.get().path("name").asText("Error")
+              + ": "
+              + firstLine(error.get().path("message").asText(""));
+      return new ExecutionResult(
+          Outcome.FAILURE,
+          OptionalInt.of(outcome.exitCode()),
+          Optional.of(written.get().strip()),
+          Optional.of(oneLine));
     }
     return exitFailure(outcome);
   }
@@ -52,7 +56,8 @@ public final class JobResults {
   public static ExecutionResult success(String resultText, ProcessOutcome outcome) {
     Optional<JsonNode> parsed = Json.parse(resultText);
     if (parsed.isEmpty()) {
-      return failure("InvalidResult",
+      return failure(
+          "InvalidResult",
           RESULT_FILE + " is not valid JSON: " + firstLine(Json.problem(resultText)),
           OptionalInt.of(outcome.exitCode()));
     }
@@ -66,8 +71,10 @@ public final class JobResults {
 
   /** A non-zero exit without an error object of the job's own. */
   public static ExecutionResult exitFailure(ProcessOutcome outcome) {
-    String message = "exit code " + outcome.exitCode()
-        + (outcome.lastLine().isEmpty() ? "" : ": " + firstLine(outcome.lastLine()));
+    String message =
+        "exit code "
+            + outcome.exitCode()
+            + (outcome.lastLine().isEmpty() ? "" : ": " + firstLine(outcome.lastLine()));
     return failure("ExecutionErr", message, OptionalInt.of(outcome.exitCode()));
   }
 
@@ -75,8 +82,16 @@ public final class JobResults {
   public static ExecutionResult stopped(ProcessOutcome outcome, Duration timeout) {
     boolean timedOut = outcome.ending() == ProcessOutcome.Ending.TIMED_OUT;
     String message = timedOut ? "timeout after " + format(timeout) : "canceled";
-    return result(timedOut ? Outcome.TIMEOUT : Outcome.CANCELED,
-        timedOut ? "Timeout" : "Canceled", message, OptionalInt.of(outcome.exitCode()));
+    return result(
+        timedOut ? Outcome.TIMEOUT : Outcome.CANCELED,
+        timedOut ? "Timeout" : "Canceled",
+        message,
+        OptionalInt.of(outcome.exitCode()));
+  }
+
+  /** Canceled before the job's own process started (while its environment was prepared). */
+  public static ExecutionResult canceled() {
+    return result(Outcome.CANCELED, "Canceled", "canceled", OptionalInt.empty());
   }
 
   /** A failure with Windmill's error object. */

@@ -38,7 +38,8 @@ class BashRuntimeTest {
 
   @Test
   void args_are_passed_positionally_in_declared_order_with_defaults_filled_by_the_script() {
-    String script = """
+    String script =
+        """
         name="$1"
         count="$2"
         greeting="${3:-hello}"
@@ -49,8 +50,13 @@ class BashRuntimeTest {
     ExecutionResult result = run(script, "{\"count\": 3, \"name\": \"Ada Lovelace\"}", sink);
 
     assertThat(sink.text()).isEqualTo("hello Ada Lovelace x3\n");
-    assertThat(result).isEqualTo(new ExecutionResult(Outcome.SUCCESS, OptionalInt.of(0),
-        Optional.of("\"hello Ada Lovelace x3\""), Optional.empty()));
+    assertThat(result)
+        .isEqualTo(
+            new ExecutionResult(
+                Outcome.SUCCESS,
+                OptionalInt.of(0),
+                Optional.of("\"hello Ada Lovelace x3\""),
+                Optional.empty()));
   }
 
   @Test
@@ -63,8 +69,8 @@ class BashRuntimeTest {
 
   @Test
   void a_result_json_file_is_the_result() {
-    ExecutionResult result = run("echo noise\necho '{\"n\": 1, \"ok\": true}' > result.json",
-        "{}", new RecordingSink());
+    ExecutionResult result =
+        run("echo noise\necho '{\"n\": 1, \"ok\": true}' > result.json", "{}", new RecordingSink());
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(result.resultJson()).contains("{\"n\":1,\"ok\":true}");
@@ -102,9 +108,11 @@ class BashRuntimeTest {
 
   @Test
   void a_timeout_is_reported_with_its_duration() {
-    ExecutionResult result = bash.execute(
-        request(Language.BASH, "sleep 1000", "{}", Duration.ofMillis(300)), new RecordingSink(),
-        Cancellation.never());
+    ExecutionResult result =
+        bash.execute(
+            request(Language.BASH, "sleep 1000", "{}", Duration.ofMillis(300)),
+            new RecordingSink(),
+            Cancellation.never());
 
     assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
     assertThat(result.error()).contains("timeout after 300ms");

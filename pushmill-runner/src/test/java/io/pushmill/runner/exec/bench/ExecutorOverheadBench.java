@@ -24,9 +24,9 @@ import java.util.UUID;
 
 /**
  * Per-job overhead of the executors (performance.md J2, executor side): the whole-job time through
- * a runtime minus the raw spawn time of the same command ({@code bash -c true},
- * {@code python3 -c pass}) through a bare {@link ProcessBuilder} with drained pipes, measured
- * interleaved in the same run. Not a test: run it with {@code bench/runner/executor-overhead.sh}.
+ * a runtime minus the raw spawn time of the same command ({@code bash -c true}, {@code python3 -c
+ * pass}) through a bare {@link ProcessBuilder} with drained pipes, measured interleaved in the same
+ * run. Not a test: run it with {@code bench/runner/executor-overhead.sh}.
  *
  * <p>Arguments: number of timed runs per case (default 300).
  */
@@ -44,25 +44,36 @@ public final class ExecutorOverheadBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     Path tmp = Files.createTempDirectory("pushmill-bench");
-    RuntimeConfig config = RuntimeConfig.defaults()
-        .withCacheDir(tmp.resolve("cache")).withJobsDir(tmp.resolve("jobs"));
+    RuntimeConfig config =
+        RuntimeConfig.defaults()
+            .withCacheDir(tmp.resolve("cache"))
+            .withJobsDir(tmp.resolve("jobs"));
     LanguageRuntimes runtimes = LanguageRuntimes.create(config);
     String python = config.pythonInterpreter().toString();
     String bash = config.bash().toString();
     ProcessLauncher launcher =
         new ProcessLauncher(config.setsid(), config.gracePeriod(), OutputLimits.DEFAULT);
 
-    List<String> names = List.of("raw bash -c true", "launcher bash -c true (no session)",
-        "launcher setsid bash -c true", "BashRuntime 'true'", "raw python3 -c pass",
-        "PythonRuntime def main(): pass");
-    List<Case> cases = List.of(
-        () -> raw(bash, "-c", "true"),
-        () -> launch(launcher, tmp, SessionMode.NONE, bash, "-c", "true"),
-        () -> launch(launcher, tmp, SessionMode.SETSID_EXEC, bash, "-c", "true"),
-        () -> job(runtimes.runtime(Language.BASH), Language.BASH, "true"),
-        () -> raw(python, "-c", "pass"),
-        () -> job(runtimes.runtime(Language.PYTHON3), Language.PYTHON3,
-            "def main(x: int = 0):\n    return x\n"));
+    List<String> names =
+        List.of(
+            "raw bash -c true",
+            "launcher bash -c true (no session)",
+            "launcher setsid bash -c true",
+            "BashRuntime 'true'",
+            "raw python3 -c pass",
+            "PythonRuntime def main(): pass");
+    List<Case> cases =
+        List.of(
+            () -> raw(bash, "-c", "true"),
+            () -> launch(launcher, tmp, SessionMode.NONE, bash, "-c", "true"),
+            () -> launch(launcher, tmp, SessionMode.SETSID_EXEC, bash, "-c", "true"),
+            () -> job(runtimes.runtime(Language.BASH), Language.BASH, "true"),
+            () -> raw(python, "-c", "pass"),
+            () ->
+                job(
+                    runtimes.runtime(Language.PYTHON3),
+                    Language.PYTHON3,
+                    "def main(x: int = 0):\n    return x\n"));
     long[][] times = new long[cases.size()][n];
     for (int i = 0; i < 30; i++) {
       for (Case c : cases) {
@@ -91,15 +102,25 @@ public final class ExecutorOverheadBench {
     process.waitFor();
   }
 
-  private static void launch(ProcessLauncher launcher, Path dir, SessionMode session,
-      String... command) throws Exception {
-    launcher.run(ProcessSpec.of(List.of(command), dir, ENV).withSession(session), t -> {},
+  private static void launch(
+      ProcessLauncher launcher, Path dir, SessionMode session, String... command) throws Exception {
+    launcher.run(
+        ProcessSpec.of(List.of(command), dir, ENV).withSession(session),
+        t -> {},
         Cancellation.never());
   }
 
   private static void job(LanguageRuntime runtime, Language language, String script) {
-    ExecutionRequest request = new ExecutionRequest(UUID.randomUUID(), "u/admin/bench", language,
-        script, "bench", Json.object().put("x", 1), ENV, Duration.ofMinutes(1));
+    ExecutionRequest request =
+        new ExecutionRequest(
+            UUID.randomUUID(),
+            "u/admin/bench",
+            language,
+            script,
+            "bench",
+            Json.object().put("x", 1),
+            ENV,
+            Duration.ofMinutes(1));
     ExecutionResult result = runtime.execute(request, t -> {}, Cancellation.never());
     if (result.outcome() != ExecutionResult.Outcome.SUCCESS) {
       throw new IllegalStateException("bench job failed: " + result);
@@ -113,14 +134,15 @@ public final class ExecutorOverheadBench {
       Arrays.sort(sorted);
       medians[k] = sorted[sorted.length / 2] / 1e6;
       double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
-      System.out.printf("%-36s median %7.3f ms  mean %7.3f ms  p90 %7.3f ms%n", names.get(k),
-          medians[k], mean, sorted[(int) (sorted.length * 0.9)] / 1e6);
+      System.out.printf(
+          "%-36s median %7.3f ms  mean %7.3f ms  p90 %7.3f ms%n",
+          names.get(k), medians[k], mean, sorted[(int) (sorted.length * 0.9)] / 1e6);
     }
-    System.out.printf("%nbash overhead (BashRuntime - raw):     median %+.3f ms%n",
-        medians[3] - medians[0]);
-    System.out.printf("setsid cost (launcher setsid - none):  median %+.3f ms%n",
-        medians[2] - medians[1]);
-    System.out.printf("python overhead (PythonRuntime - raw): median %+.3f ms%n",
-        medians[5] - medians[4]);
+    System.out.printf(
+        "%nbash overhead (BashRuntime - raw):     median %+.3f ms%n", medians[3] - medians[0]);
+    System.out.printf(
+        "setsid cost (launcher setsid - none):  median %+.3f ms%n", medians[2] - medians[1]);
+    System.out.printf(
+        "python overhead (PythonRuntime - raw): median %+.3f ms%n", medians[5] - medians[4]);
   }
 }

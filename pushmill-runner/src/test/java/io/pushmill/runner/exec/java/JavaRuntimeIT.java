@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Java jobs: in-process compilation with a disk cache, child JVMs running our launcher. */
 class JavaRuntimeIT {
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       import java.util.*;
 
       public class Report {
@@ -58,31 +59,50 @@ class JavaRuntimeIT {
   void a_class_is_compiled_and_main_runs_with_typed_args_returning_a_map() throws Exception {
     assertThat(java.analyse(SCRIPT).params())
         .extracting(p -> p.name() + ":" + p.type().jsonName() + ":" + p.required())
-        .containsExactly("name:string:true", "count:integer:true", "ratio:number:true",
-            "loud:boolean:true", "values:array:true", "extra:object:true", "optional:integer:true");
+        .containsExactly(
+            "name:string:true",
+            "count:integer:true",
+            "ratio:number:true",
+            "loud:boolean:true",
+            "values:array:true",
+            "extra:object:true",
+            "optional:integer:true");
     RecordingSink log = new RecordingSink();
 
-    ExecutionResult result = java.execute(request(Language.JAVA, SCRIPT, """
-        {"name": "ada", "count": 4, "ratio": 2.5, "loud": true, "values": [1, 2, 3],
-         "extra": {"k": [true, null]}, "optional": null}"""), log, Cancellation.never());
+    ExecutionResult result =
+        java.execute(
+            request(
+                Language.JAVA,
+                SCRIPT,
+                """
+                {"name": "ada", "count": 4, "ratio": 2.5, "loud": true, "values": [1, 2, 3],
+                 "extra": {"k": [true, null]}, "optional": null}\
+                """),
+            log,
+            Cancellation.never());
 
     assertThat(result.outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
-    assertThat(Json.parse(result.resultJson().orElseThrow()).orElseThrow()).isEqualTo(Json.parse(
-        "{\"greeting\":\"ADA\",\"scaled\":10.0,\"sum\":6,\"extra\":{\"k\":[true,null]},"
-            + "\"optional\":null}").orElseThrow());
+    assertThat(Json.parse(result.resultJson().orElseThrow()).orElseThrow())
+        .isEqualTo(
+            Json.parse(
+                    "{\"greeting\":\"ADA\",\"scaled\":10.0,\"sum\":6,\"extra\":{\"k\":[true,null]},"
+                        + "\"optional\":null}")
+                .orElseThrow());
     assertThat(log.text()).isEqualTo("hello ada\nünïcode on stderr\n");
   }
 
   @Test
   void the_compiled_classes_are_reused_from_memory_and_from_disk() throws Exception {
     java.analyse(SCRIPT);
-    String args = "{\"name\":\"a\",\"count\":1,\"ratio\":1,\"loud\":false,\"values\":[],"
-        + "\"extra\":{},\"optional\":7}";
+    String args =
+        "{\"name\":\"a\",\"count\":1,\"ratio\":1,\"loud\":false,\"values\":[],"
+            + "\"extra\":{},\"optional\":7}";
     java.execute(request(Language.JAVA, SCRIPT, args), new RecordingSink(), Cancellation.never());
     JavaRuntime fresh =
         (JavaRuntime) LanguageRuntimes.create(ExecFixtures.config(tmp)).runtime(Language.JAVA);
     ExecutionResult result =
-        fresh.execute(request(Language.JAVA, SCRIPT, args), new RecordingSink(), Cancellation.never());
+        fresh.execute(
+            request(Language.JAVA, SCRIPT, args), new RecordingSink(), Cancellation.never());
 
     assertThat(java.compilations()).isEqualTo(1);
     assertThat(fresh.compilations()).isZero();
@@ -91,7 +111,8 @@ class JavaRuntimeIT {
 
   @Test
   void an_exception_fails_the_job_with_the_error_object_and_the_stack_trace_in_the_log() {
-    String script = """
+    String script =
+        """
         public class Boom {
           public static Object main(int n) {
             throw new IllegalStateException("boom " + n);
@@ -107,15 +128,19 @@ class JavaRuntimeIT {
     assertThat(result.error()).contains("IllegalStateException: boom 3");
     JsonNode error = Json.parse(result.resultJson().orElseThrow()).orElseThrow().path("error");
     assertThat(error.path("message").asText()).isEqualTo("boom 3");
-    assertThat(log.text()).contains("java.lang.IllegalStateException: boom 3")
+    assertThat(log.text())
+        .contains("java.lang.IllegalStateException: boom 3")
         .contains("at Boom.main(Script.java:3)");
   }
 
   @Test
   void an_arg_of_the_wrong_type_fails_with_the_parameter_named() {
     String script = "public class T { public static Object main(int n) { return n; } }";
-    ExecutionResult result = java.execute(
-        request(Language.JAVA, script, "{\"n\": \"x\"}"), new RecordingSink(), Cancellation.never());
+    ExecutionResult result =
+        java.execute(
+            request(Language.JAVA, script, "{\"n\": \"x\"}"),
+            new RecordingSink(),
+            Cancellation.never());
 
     assertThat(result.error())
         .contains("IllegalArgumentException: argument n must be an integer, got x");
@@ -123,8 +148,14 @@ class JavaRuntimeIT {
 
   @Test
   void a_compile_error_is_reported_with_its_line() {
-    assertThatThrownBy(() -> java.analyse(
-        "public class Bad {\n  public static Object main() {\n    return undefinedName;\n  }\n}\n"))
+    assertThatThrownBy(
+            () ->
+                java.analyse(
+                    "public class Bad {\n"
+                        + "  public static Object main() {\n"
+                        + "    return undefinedName;\n"
+                        + "  }\n"
+                        + "}\n"))
         .isInstanceOf(ScriptSyntaxException.class)
         .hasMessage("java compile error at line 3: cannot find symbol");
     assertThatThrownBy(() -> java.analyse("public class Bad {\n  int x = ;\n}\n"))
@@ -136,14 +167,18 @@ class JavaRuntimeIT {
     assertThatThrownBy(() -> java.analyse("public class A { public Object run() { return 1; } }"))
         .isInstanceOf(ScriptSyntaxException.class)
         .hasMessage("the script has no class with a public static method main");
-    assertThatThrownBy(() -> java.analyse(
-        "public class A { public static Object main(Thread t) { return 1; } }"))
-        .hasMessageStartingWith("parameter t of main has type java.lang.Thread, which args cannot carry");
+    assertThatThrownBy(
+            () ->
+                java.analyse(
+                    "public class A { public static Object main(Thread t) { return 1; } }"))
+        .hasMessageStartingWith(
+            "parameter t of main has type java.lang.Thread, which args cannot carry");
   }
 
   @Test
   void a_timeout_ends_the_child_jvm() {
-    String script = """
+    String script =
+        """
         public class Slow {
           public static Object main() throws Exception {
             Thread.sleep(1_000_000);
@@ -151,9 +186,11 @@ class JavaRuntimeIT {
           }
         }
         """;
-    ExecutionResult result = java.execute(
-        request(Language.JAVA, script, "{}", Duration.ofSeconds(3)), new RecordingSink(),
-        Cancellation.never());
+    ExecutionResult result =
+        java.execute(
+            request(Language.JAVA, script, "{}", Duration.ofSeconds(3)),
+            new RecordingSink(),
+            Cancellation.never());
 
     assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
     assertThat(result.error()).contains("timeout after 3s");
@@ -161,12 +198,20 @@ class JavaRuntimeIT {
 
   @Test
   void output_limits_apply_to_java_jobs_too() {
-    java = (JavaRuntime) LanguageRuntimes.create(
-        ExecFixtures.config(tmp).withOutputLimits(new OutputLimits(5, 100))).runtime(Language.JAVA);
+    java =
+        (JavaRuntime)
+            LanguageRuntimes.create(
+                    ExecFixtures.config(tmp).withOutputLimits(new OutputLimits(5, 100)))
+                .runtime(Language.JAVA);
     RecordingSink log = new RecordingSink();
-    java.execute(request(Language.JAVA,
-        "public class P { public static Object main() { System.out.println(\"0123456789\"); return 1; } }",
-        "{}"), log, Cancellation.never());
+    java.execute(
+        request(
+            Language.JAVA,
+            "public class P { public static Object main() { System.out.println(\"0123456789\");"
+                + " return 1; } }",
+            "{}"),
+        log,
+        Cancellation.never());
 
     assertThat(log.text()).isEqualTo("01234\n[pushmill: log truncated after 5 characters]\n");
   }

@@ -24,9 +24,10 @@ class LauncherJsonTest {
 
   @Test
   void parses_objects_arrays_numbers_strings_and_literals() {
-    Object value = LauncherJson.parse(
-        " {\"a\": [1, -2.5e1, \"x\\u00e9\\n\\\"\", true, false, null], \"big\": 123456789012345678901,"
-            + " \"o\": {}} ");
+    Object value =
+        LauncherJson.parse(
+            " {\"a\": [1, -2.5e1, \"x\\u00e9\\n"
+                + "\\\"\", true, false, null], \"big\": 123456789012345678901, \"o\": {}} ");
 
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("a", Arrays.asList(1L, -25.0, "xé\n\"", true, false, null));
@@ -36,14 +37,18 @@ class LauncherJsonTest {
   }
 
   @ParameterizedTest(name = "{index}: {0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-      1 | '{'          | 'invalid JSON at offset 1: expected a string key'
-      6 | '"ab'        | 'invalid JSON at offset 3: unexpected end'
-      2 | '[1,]'       | 'invalid JSON at offset 3: expected a JSON value'
-      3 | '{"a" 1}'    | 'invalid JSON at offset 5: expected :'
-      4 | '1 2'        | 'invalid JSON at offset 2: unexpected text after the value'
-      5 | 'nope'       | 'invalid JSON at offset 0: expected a JSON value'
-      """)
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          1 | '{'          | 'invalid JSON at offset 1: expected a string key'
+          6 | '"ab'        | 'invalid JSON at offset 3: unexpected end'
+          2 | '[1,]'       | 'invalid JSON at offset 3: expected a JSON value'
+          3 | '{"a" 1}'    | 'invalid JSON at offset 5: expected :'
+          4 | '1 2'        | 'invalid JSON at offset 2: unexpected text after the value'
+          5 | 'nope'       | 'invalid JSON at offset 0: expected a JSON value'
+          """)
   void rejects_invalid_json_naming_the_offset(int ignored, String input, String message) {
     assertThatThrownBy(() -> LauncherJson.parse(input)).hasMessage(message);
   }
@@ -62,9 +67,10 @@ class LauncherJsonTest {
     result.put("other", new StringBuilder("sb"));
     result.put("object", Thread.State.NEW);
 
-    assertThat(LauncherJson.write(result)).isEqualTo(
-        "{\"list\":[1,2,1.5],\"nan\":null,\"text\":\"\\u00e9\\t\\\"q\\\"\","
-            + "\"record\":{\"x\":3,\"label\":\"p\"},\"enum\":\"RED\",\"array\":[1,2],"
-            + "\"optional\":null,\"set\":[true],\"other\":\"sb\",\"object\":\"NEW\"}");
+    assertThat(LauncherJson.write(result))
+        .isEqualTo(
+            "{\"list\":[1,2,1.5],\"nan\":null,\"text\":\"\\u00e9\\t\\\"q\\\"\","
+                + "\"record\":{\"x\":3,\"label\":\"p\"},\"enum\":\"RED\",\"array\":[1,2],"
+                + "\"optional\":null,\"set\":[true],\"other\":\"sb\",\"object\":\"NEW\"}");
   }
 }

@@ -8,16 +8,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LastLineTest {
 
   @ParameterizedTest(name = "{index}: {0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-      1 | ''                 | ''
-      2 | 'a'                | 'a'
-      3 | 'a\\nb'            | 'b'
-      4 | 'a\\nb\\n'         | 'b'
-      5 | 'a\\n\\n'          | ''
-      6 | '  spaced  \\n'    | 'spaced'
-      7 | 'x\\r\\n'          | 'x'
-      8 | 'first\\n0123456789xyz' | '01234567'
-      """)
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          1 | ''                 | ''
+          2 | 'a'                | 'a'
+          3 | 'a\\nb'            | 'b'
+          4 | 'a\\nb\\n'         | 'b'
+          5 | 'a\\n\\n'          | ''
+          6 | '  spaced  \\n'    | 'spaced'
+          7 | 'x\\r\\n'          | 'x'
+          8 | 'first\\n0123456789xyz' | '01234567'
+          """)
   void keeps_the_last_line_as_tail_would_print_it(int ignored, String input, String expected) {
     LastLine last = new LastLine(8);
     String text = input.replace("\\r", "\r").replace("\\n", "\n");

@@ -25,8 +25,9 @@ class OutputPumpTest {
   void characters_split_across_reads_are_decoded_whole() throws Exception {
     String text = "é😀 ünïcödé\nzwei €\n";
     RecordingSink sink = new RecordingSink();
-    OutputPump pump = OutputPump.start(
-        trickle(text.getBytes(StandardCharsets.UTF_8)), sink, OutputLimits.DEFAULT);
+    OutputPump pump =
+        OutputPump.start(
+            trickle(text.getBytes(StandardCharsets.UTF_8)), sink, OutputLimits.DEFAULT);
 
     assertThat(pump.awaitEnd(Duration.ofSeconds(10))).isTrue();
     assertThat(sink.text()).isEqualTo(text);
@@ -37,8 +38,11 @@ class OutputPumpTest {
   @Test
   void malformed_bytes_become_replacement_characters() throws Exception {
     RecordingSink sink = new RecordingSink();
-    OutputPump pump = OutputPump.start(
-        new ByteArrayInputStream(new byte[] {'a', (byte) 0xff, 'b'}), sink, OutputLimits.DEFAULT);
+    OutputPump pump =
+        OutputPump.start(
+            new ByteArrayInputStream(new byte[] {'a', (byte) 0xff, 'b'}),
+            sink,
+            OutputLimits.DEFAULT);
 
     assertThat(pump.awaitEnd(Duration.ofSeconds(10))).isTrue();
     assertThat(sink.text()).isEqualTo("a\uFFFDb");
@@ -46,12 +50,13 @@ class OutputPumpTest {
 
   @Test
   void a_failing_sink_does_not_stop_the_draining() throws Exception {
-    OutputPump pump = OutputPump.start(
-        new ByteArrayInputStream("x\ny\n".getBytes(StandardCharsets.UTF_8)),
-        t -> {
-          throw new IllegalStateException("database down");
-        },
-        OutputLimits.DEFAULT);
+    OutputPump pump =
+        OutputPump.start(
+            new ByteArrayInputStream("x\ny\n".getBytes(StandardCharsets.UTF_8)),
+            t -> {
+              throw new IllegalStateException("database down");
+            },
+            OutputLimits.DEFAULT);
 
     assertThat(pump.awaitEnd(Duration.ofSeconds(10))).isTrue();
     assertThat(pump.lastLine()).isEqualTo("y");

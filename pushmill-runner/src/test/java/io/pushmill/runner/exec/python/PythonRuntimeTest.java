@@ -47,34 +47,48 @@ class PythonRuntimeTest {
 
   @Test
   void main_is_called_with_the_args_by_name_and_its_return_value_is_the_result() {
-    String script = """
+    String script =
+        """
         def main(name: str, count: int, scale: float = 0.5, tags: list = ("a",)):
             return {"name": name, "total": count * scale, "tags": tags,
                     "nan": float("nan"), "inf": float("-inf"), "raw": b"hi",
                     "pair": (1, 2), "set": {3}, "obj": object.__name__, 7: None}
         """;
     ExecutionResult result =
-        run(script, "{\"name\": \"Ada\", \"count\": 4, \"scale\": 2.5, \"tags\": [\"x\"]}",
+        run(
+            script,
+            "{\"name\": \"Ada\", \"count\": 4, \"scale\": 2.5, \"tags\": [\"x\"]}",
             new RecordingSink());
 
     assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
     assertThat(result.exitCode()).hasValue(0);
-    assertThat(json(result)).isEqualTo(Json.parse("""
-        {"name":"Ada","total":10.0,"tags":["x"],"nan":null,"inf":null,"raw":"aGk=",
-         "pair":[1,2],"set":[3],"obj":"object","7":null}""").orElseThrow());
+    assertThat(json(result))
+        .isEqualTo(
+            Json.parse(
+                    """
+                    {"name":"Ada","total":10.0,"tags":["x"],"nan":null,"inf":null,"raw":"aGk=",
+                     "pair":[1,2],"set":[3],"obj":"object","7":null}\
+                    """)
+                .orElseThrow());
   }
 
   @Test
   void a_main_returning_nothing_gives_null_and_other_objects_their_str() {
     assertThat(run("def main():\n    pass\n", "{}", new RecordingSink()).resultJson())
         .contains("null");
-    assertThat(run("import decimal\ndef main():\n    return decimal.Decimal('1.5')\n", "{}",
-        new RecordingSink()).resultJson()).contains("\"1.5\"");
+    assertThat(
+            run(
+                    "import decimal\ndef main():\n    return decimal.Decimal('1.5')\n",
+                    "{}",
+                    new RecordingSink())
+                .resultJson())
+        .contains("\"1.5\"");
   }
 
   @Test
   void print_and_stderr_output_arrive_in_the_order_they_were_written() {
-    String script = """
+    String script =
+        """
         import sys
         def main():
             print("one")
@@ -91,7 +105,8 @@ class PythonRuntimeTest {
 
   @Test
   void an_exception_fails_the_job_with_windmills_error_object_and_the_traceback_in_the_log() {
-    String script = """
+    String script =
+        """
         def helper(x):
             raise ValueError("bad value: " + x)
 
@@ -125,7 +140,8 @@ class PythonRuntimeTest {
 
   @Test
   void a_timeout_ends_the_processes_the_script_started() throws Exception {
-    String script = """
+    String script =
+        """
         import subprocess, time
         def main():
             child = subprocess.Popen(["sleep", "1000"])
@@ -133,9 +149,11 @@ class PythonRuntimeTest {
                 f.write(str(child.pid))
             time.sleep(1000)
         """;
-    ExecutionResult result = python.execute(
-        request(Language.PYTHON3, script, "{}", Duration.ofSeconds(2)), new RecordingSink(),
-        Cancellation.never());
+    ExecutionResult result =
+        python.execute(
+            request(Language.PYTHON3, script, "{}", Duration.ofSeconds(2)),
+            new RecordingSink(),
+            Cancellation.never());
 
     assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
     assertThat(result.error()).contains("timeout after 2s");
@@ -144,15 +162,49 @@ class PythonRuntimeTest {
   }
 
   @Test
+  void processes_a_finished_job_left_running_are_ended() throws Exception {
+    String script =
+        """
+        import subprocess
+        def main():
+            child = subprocess.Popen(["sleep", "1000"])
+            with open("../left.pid", "w") as f:
+                f.write(str(child.pid))
+            return child.pid
+        """;
+    ExecutionResult result = run(script, "{}", new RecordingSink());
+
+    long pid = Long.parseLong(Files.readString(tmp.resolve("jobs/left.pid")).strip());
+    assertThat(result.resultJson()).contains(Long.toString(pid));
+    assertThat(ended(pid)).isTrue();
+  }
+
+  @Test
   void a_canceled_job_reports_canceled() {
     RecordingSink sink = new RecordingSink();
-    ExecutionResult result = python.execute(
-        request(Language.PYTHON3, "import time\ndef main():\n    print('up')\n    time.sleep(1000)\n",
-            "{}"),
-        sink, () -> sink.text().contains("up"));
+    ExecutionResult result =
+        python.execute(
+            request(
+                Language.PYTHON3,
+                "import time\ndef main():\n    print('up')\n    time.sleep(1000)\n",
+                "{}"),
+            sink,
+            () -> sink.text().contains("up"));
 
     assertThat(result.outcome()).isEqualTo(Outcome.CANCELED);
     assertThat(result.error()).contains("canceled");
+  }
+
+  @Test
+  void a_script_importing_only_the_standard_library_runs_without_a_virtual_env() {
+    ExecutionResult result =
+        run(
+            "import json, os.path\ndef main():\n    return json.dumps([1])\n",
+            "{}",
+            new RecordingSink());
+
+    assertThat(result.resultJson()).contains("\"[1]\"");
+    assertThat(tmp.resolve("cache/python/venvs")).doesNotExist();
   }
 
   @Test
@@ -166,29 +218,43 @@ class PythonRuntimeTest {
 
   @Test
   void analysis_reads_parameters_types_defaults_and_requirements() throws Exception {
-    ScriptAnalysis analysis = python.analyse("""
-        import os, json
-        import yaml
-        from prometheus_client import Gauge
-        from . import sibling
-        try:
-            import ujson
-        except ImportError:
-            ujson = None
+    ScriptAnalysis analysis =
+        python.analyse(
+            """
+            import os, json
+            import yaml
+            from prometheus_client import Gauge
+            from . import sibling
+            try:
+                import ujson
+            except ImportError:
+                ujson = None
 
-        def main(a: int, b: float = 1.5, c: str = "x", d: bool = True, e: dict = {"k": 1},
-                 f: list[int] = [1], g=None, h: Optional[int] = None, *, i: "str" = os.sep):
-            pass
-        """);
+            def main(a: int, b: float = 1.5, c: str = "x", d: bool = True, e: dict = {"k": 1},
+                     f: list[int] = [1], g=None, h: Optional[int] = None, *, i: "str" = os.sep):
+                pass
+            """);
 
-    assertThat(analysis.params()).extracting(PythonRuntimeTest::describe).containsExactly(
-        "a:integer:-", "b:number:1.5", "c:string:\"x\"", "d:boolean:true",
-        "e:object:{\"k\":1}", "f:array:[1]", "g::null", "h:integer:null", "i:string:null");
+    assertThat(analysis.params())
+        .extracting(PythonRuntimeTest::describe)
+        .containsExactly(
+            "a:integer:-",
+            "b:number:1.5",
+            "c:string:\"x\"",
+            "d:boolean:true",
+            "e:object:{\"k\":1}",
+            "f:array:[1]",
+            "g::null",
+            "h:integer:null",
+            "i:string:null");
     assertThat(analysis.requirements()).containsExactly("prometheus-client", "PyYAML");
   }
 
   private static String describe(Param p) {
-    return p.name() + ":" + p.type().jsonName() + ":"
+    return p.name()
+        + ":"
+        + p.type().jsonName()
+        + ":"
         + p.defaultValue().map(Json::write).orElse("-");
   }
 
@@ -198,7 +264,8 @@ class PythonRuntimeTest {
         .isInstanceOf(ScriptSyntaxException.class)
         .hasMessage("python syntax error at line 3, column 10: invalid syntax");
     assertThatThrownBy(() -> python.analyse("def f():\n    pass\nreturn 1\n"))
-        .hasMessageContaining("line 3").hasMessageContaining("'return' outside function");
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("'return' outside function");
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Python jobs with requirements: virtual environments, system packages, pip. */
 class PythonVenvIT {
-  private static final String TUTORIAL_SCRIPT = """
+  private static final String TUTORIAL_SCRIPT =
+      """
       import os
       import random
       from prometheus_client import CollectorRegistry, Gauge, push_to_gateway
@@ -55,13 +56,18 @@ class PythonVenvIT {
 
   @TempDir Path tmp;
 
-  /** Installs go through an index that refuses connections, and nothing from the machine's pip config. */
+  /**
+   * Installs go through an index that refuses connections, and nothing from the machine's pip
+   * config.
+   */
   private RuntimeConfig offline() {
-    return ExecFixtures.config(tmp).withInstallEnvironment(Map.of(
-        "PATH", "/usr/bin:/bin",
-        "HOME", tmp.toString(),
-        "PIP_CONFIG_FILE", "/dev/null",
-        "PIP_INDEX_URL", "http://127.0.0.1:9/simple"));
+    return ExecFixtures.config(tmp)
+        .withInstallEnvironment(
+            Map.of(
+                "PATH", "/usr/bin:/bin",
+                "HOME", tmp.toString(),
+                "PIP_CONFIG_FILE", "/dev/null",
+                "PIP_INDEX_URL", "http://127.0.0.1:9/simple"));
   }
 
   @Test
@@ -69,12 +75,18 @@ class PythonVenvIT {
       throws Exception {
     List<String> pushes = new CopyOnWriteArrayList<>();
     HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    gateway.createContext("/", exchange -> {
-      pushes.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\n"
-          + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    gateway.createContext(
+        "/",
+        exchange -> {
+          pushes.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + exchange.getRequestURI()
+                  + "\n"
+                  + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     gateway.start();
     try {
       LanguageRuntime python = LanguageRuntimes.create(offline()).runtime(Language.PYTHON3);
@@ -109,12 +121,16 @@ class PythonVenvIT {
     LanguageRuntime python = LanguageRuntimes.create(offline()).runtime(Language.PYTHON3);
     RecordingSink log = new RecordingSink();
 
-    ExecutionResult result = python.execute(
-        request(Language.PYTHON3, "import zz_pushmill_made_up\ndef main():\n    return 1\n", "{}"),
-        log, Cancellation.never());
+    ExecutionResult result =
+        python.execute(
+            request(
+                Language.PYTHON3, "import zz_pushmill_made_up\ndef main():\n    return 1\n", "{}"),
+            log,
+            Cancellation.never());
 
-    String message = "cannot install Python package 'zz_pushmill_made_up': it is not installed"
-        + " and no package index could be reached";
+    String message =
+        "cannot install Python package 'zz_pushmill_made_up': it is not installed"
+            + " and no package index could be reached";
     assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     assertThat(result.error()).contains(message);
     assertThat(result.resultJson().orElseThrow()).contains("DependencyError").contains(message);
@@ -125,37 +141,51 @@ class PythonVenvIT {
   void a_missing_package_is_installed_into_the_venv_by_pip() throws Exception {
     Path wheels = Files.createDirectories(tmp.resolve("wheels"));
     writeWheel(wheels.resolve("pushmilldemo-1.0-py3-none-any.whl"));
-    RuntimeConfig config = offline().withInstallEnvironment(Map.of(
-        "PATH", "/usr/bin:/bin",
-        "HOME", tmp.toString(),
-        "PIP_CONFIG_FILE", "/dev/null",
-        "PIP_NO_INDEX", "1",
-        "PIP_FIND_LINKS", wheels.toString()));
+    RuntimeConfig config =
+        offline()
+            .withInstallEnvironment(
+                Map.of(
+                    "PATH", "/usr/bin:/bin",
+                    "HOME", tmp.toString(),
+                    "PIP_CONFIG_FILE", "/dev/null",
+                    "PIP_NO_INDEX", "1",
+                    "PIP_FIND_LINKS", wheels.toString()));
     LanguageRuntime python = LanguageRuntimes.create(config).runtime(Language.PYTHON3);
     RecordingSink log = new RecordingSink();
 
-    ExecutionResult result = python.execute(request(Language.PYTHON3,
-        "# requirements:\n# pushmilldemo==1.0\nimport pushmilldemo\n\n"
-            + "def main():\n    return pushmilldemo.VALUE\n", "{}"),
-        log, Cancellation.never());
+    ExecutionResult result =
+        python.execute(
+            request(
+                Language.PYTHON3,
+                "# requirements:\n# pushmilldemo==1.0\nimport pushmilldemo\n\n"
+                    + "def main():\n    return pushmilldemo.VALUE\n",
+                "{}"),
+            log,
+            Cancellation.never());
 
     assertThat(result.outcome()).as(log.text()).isEqualTo(Outcome.SUCCESS);
     assertThat(result.resultJson()).contains("42");
-    assertThat(log.text()).contains("installing pushmilldemo==1.0")
+    assertThat(log.text())
+        .contains("installing pushmilldemo==1.0")
         .contains("Successfully installed pushmilldemo-1.0");
   }
 
   @Test
   void concurrent_jobs_with_the_same_requirements_create_the_venv_once() throws Exception {
     LanguageRuntime python = LanguageRuntimes.create(offline()).runtime(Language.PYTHON3);
-    String script = "# requirements:\n# prometheus-client\nimport prometheus_client\n\n"
-        + "def main():\n    return prometheus_client.__name__\n";
-    List<RecordingSink> logs = List.of(new RecordingSink(), new RecordingSink(), new RecordingSink());
+    String script =
+        "# requirements:\n# prometheus-client\nimport prometheus_client\n\n"
+            + "def main():\n    return prometheus_client.__name__\n";
+    List<RecordingSink> logs =
+        List.of(new RecordingSink(), new RecordingSink(), new RecordingSink());
     List<Future<ExecutionResult>> results = new java.util.ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (RecordingSink log : logs) {
-        results.add(pool.submit(() -> python.execute(
-            request(Language.PYTHON3, script, "{}"), log, Cancellation.never())));
+        results.add(
+            pool.submit(
+                () ->
+                    python.execute(
+                        request(Language.PYTHON3, script, "{}"), log, Cancellation.never())));
       }
     }
 
@@ -168,15 +198,20 @@ class PythonVenvIT {
 
   /** A minimal pure-Python wheel: one module and the metadata pip needs. */
   private static void writeWheel(Path file) throws IOException {
-    Map<String, String> entries = Map.of(
-        "pushmilldemo/__init__.py", "VALUE = 42\n",
-        "pushmilldemo-1.0.dist-info/METADATA",
-        "Metadata-Version: 2.1\nName: pushmilldemo\nVersion: 1.0\n",
-        "pushmilldemo-1.0.dist-info/WHEEL",
-        "Wheel-Version: 1.0\nGenerator: pushmill-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
-        "pushmilldemo-1.0.dist-info/RECORD",
-        "pushmilldemo/__init__.py,,\npushmilldemo-1.0.dist-info/METADATA,,\n"
-            + "pushmilldemo-1.0.dist-info/WHEEL,,\npushmilldemo-1.0.dist-info/RECORD,,\n");
+    Map<String, String> entries =
+        Map.of(
+            "pushmilldemo/__init__.py",
+            "VALUE = 42\n",
+            "pushmilldemo-1.0.dist-info/METADATA",
+            "Metadata-Version: 2.1\nName: pushmilldemo\nVersion: 1.0\n",
+            "pushmilldemo-1.0.dist-info/WHEEL",
+            "Wheel-Version: 1.0\n"
+                + "Generator: pushmill-test\n"
+                + "Root-Is-Purelib: true\n"
+                + "Tag: py3-none-any\n",
+            "pushmilldemo-1.0.dist-info/RECORD",
+            "pushmilldemo/__init__.py,,\npushmilldemo-1.0.dist-info/METADATA,,\n"
+                + "pushmilldemo-1.0.dist-info/WHEEL,,\npushmilldemo-1.0.dist-info/RECORD,,\n");
     try (OutputStream out = Files.newOutputStream(file);
         ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, String> e : entries.entrySet()) {

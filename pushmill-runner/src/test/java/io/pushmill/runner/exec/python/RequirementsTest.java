@@ -9,14 +9,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RequirementsTest {
 
   @ParameterizedTest(name = "{index}: {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
-      1 | '# requirements:\\n# pandas==2.0\\n# numpy\\nimport os'      | 'pandas==2.0,numpy'
-      2 | '#requirements:\\n#requests>=2\\n'                           | 'requests>=2'
-      3 | 'import os\\n# Requirements:\\n#  a\\n#\\n#  b\\nx = 1\\n# c' | 'a,b'
-      4 | '# requirements:\\nimport os'                                | ''
-      5 | '# requirements: inline\\n# a'                               | '-'
-      6 | 'import os'                                                  | '-'
-      """)
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+          1 | '# requirements:\\n# pandas==2.0\\n# numpy\\nimport os'      | 'pandas==2.0,numpy'
+          2 | '#requirements:\\n#requests>=2\\n'                           | 'requests>=2'
+          3 | 'import os\\n# Requirements:\\n#  a\\n#\\n#  b\\nx = 1\\n# c' | 'a,b'
+          4 | '# requirements:\\nimport os'                                | ''
+          5 | '# requirements: inline\\n# a'                               | '-'
+          6 | 'import os'                                                  | '-'
+          """)
   void a_requirements_block_lists_the_comment_lines_that_follow_it(
       int ignored, String source, String expected) {
     var block = Requirements.block(source.replace("\\n", "\n"));
@@ -25,12 +29,15 @@ class RequirementsTest {
   }
 
   @ParameterizedTest(name = "{index}: {0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      prometheus_client | prometheus-client
-      yaml              | PyYAML
-      PIL               | Pillow
-      requests          | requests
-      """)
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          prometheus_client | prometheus-client
+          yaml              | PyYAML
+          PIL               | Pillow
+          requests          | requests
+          """)
   void imports_map_to_the_packages_that_provide_them(String module, String expected) {
     assertThat(Requirements.packageOf(module)).isEqualTo(expected);
   }

@@ -24,13 +24,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The main class of the child JVM that runs a Java job: reads {@code args.json}, converts each
- * arg to the declared type of the script's {@code public static main(...)} parameter of the same
- * name, calls it, and writes the return value as JSON to {@code result.json}. An exception is
- * printed to stderr and written as Windmill's error object, and the exit code is 1.
+ * The main class of the child JVM that runs a Java job: reads {@code args.json}, converts each arg
+ * to the declared type of the script's {@code public static main(...)} parameter of the same name,
+ * calls it, and writes the return value as JSON to {@code result.json}. An exception is printed to
+ * stderr and written as Windmill's error object, and the exit code is 1.
  *
- * <p>Runs in the child with nothing but java.base; see {@link LauncherJson} for why the code
- * avoids lambdas and string {@code +}.
+ * <p>Runs in the child with nothing but java.base; see {@link LauncherJson} for why the code avoids
+ * lambdas and string {@code +}.
  */
 public final class JavaJobLauncher {
   private JavaJobLauncher() {}
@@ -38,8 +38,8 @@ public final class JavaJobLauncher {
   public static void main(String[] argv) {
     int code = 0;
     try {
-      Files.writeString(Path.of("result.json"), LauncherJson.write(run(argv[0])),
-          StandardCharsets.US_ASCII);
+      Files.writeString(
+          Path.of("result.json"), LauncherJson.write(run(argv[0])), StandardCharsets.US_ASCII);
     } catch (InvocationTargetException e) {
       code = fail(e.getCause() == null ? e : e.getCause());
     } catch (Throwable e) {
@@ -51,15 +51,17 @@ public final class JavaJobLauncher {
   }
 
   private static Object run(String className) throws Exception {
-    Object parsed = LauncherJson.parse(
-        new String(Files.readAllBytes(Path.of("args.json")), StandardCharsets.UTF_8));
+    Object parsed =
+        LauncherJson.parse(
+            new String(Files.readAllBytes(Path.of("args.json")), StandardCharsets.UTF_8));
     Map<?, ?> args = parsed instanceof Map<?, ?> map ? map : Map.of();
     Method main = findMain(Class.forName(className, true, JavaJobLauncher.class.getClassLoader()));
     Parameter[] params = main.getParameters();
     Object[] values = new Object[params.length];
     for (int i = 0; i < params.length; i++) {
-      values[i] = convert(args.get(params[i].getName()), params[i].getParameterizedType(),
-          params[i].getName());
+      values[i] =
+          convert(
+              args.get(params[i].getName()), params[i].getParameterizedType(), params[i].getName());
     }
     main.setAccessible(true);
     return main.invoke(null, values);
@@ -100,7 +102,8 @@ public final class JavaJobLauncher {
       }
       return array;
     }
-    if (Collection.class.isAssignableFrom(type) || Iterable.class == type
+    if (Collection.class.isAssignableFrom(type)
+        || Iterable.class == type
         || Map.class.isAssignableFrom(type)) {
       return container(raw, type, Object.class, name);
     }
@@ -121,8 +124,8 @@ public final class JavaJobLauncher {
       }
       return out;
     }
-    Collection<Object> out = Set.class.isAssignableFrom(type)
-        ? new LinkedHashSet<>() : new ArrayList<>();
+    Collection<Object> out =
+        Set.class.isAssignableFrom(type) ? new LinkedHashSet<>() : new ArrayList<>();
     for (Object item : list(raw, name)) {
       out.add(convert(item, element, name));
     }
@@ -165,9 +168,15 @@ public final class JavaJobLauncher {
   }
 
   private static boolean integral(Class<?> type) {
-    return type == int.class || type == long.class || type == short.class || type == byte.class
-        || type == Integer.class || type == Long.class || type == Short.class
-        || type == Byte.class || type == BigInteger.class;
+    return type == int.class
+        || type == long.class
+        || type == short.class
+        || type == byte.class
+        || type == Integer.class
+        || type == Long.class
+        || type == Short.class
+        || type == Byte.class
+        || type == BigInteger.class;
   }
 
   private static Object number(Number n, Class<?> type, String name) {
@@ -219,8 +228,8 @@ public final class JavaJobLauncher {
     Map<String, Object> object = new LinkedHashMap<>();
     object.put("error", details);
     try {
-      Files.writeString(Path.of("result.json"), LauncherJson.write(object),
-          StandardCharsets.US_ASCII);
+      Files.writeString(
+          Path.of("result.json"), LauncherJson.write(object), StandardCharsets.US_ASCII);
     } catch (Exception e) {
       e.printStackTrace();
     }

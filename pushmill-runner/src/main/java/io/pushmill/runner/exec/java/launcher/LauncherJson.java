@@ -15,8 +15,8 @@ import java.util.Optional;
  * beyond java.base, because loading Jackson would cost the child more than its whole start, and it
  * avoids lambdas and {@code +} on strings, whose first use bootstraps invokedynamic machinery.
  *
- * <p>Reads objects as {@link LinkedHashMap}, arrays as {@link ArrayList}, integers as {@link
- * Long} (or {@link BigInteger}), other numbers as {@link Double}. Writes ASCII-only JSON: maps,
+ * <p>Reads objects as {@link LinkedHashMap}, arrays as {@link ArrayList}, integers as {@link Long}
+ * (or {@link BigInteger}), other numbers as {@link Double}. Writes ASCII-only JSON: maps,
  * iterables, arrays and records as JSON structures, non-finite numbers as null, enums by name,
  * {@link Optional} by its value, anything else by {@code toString()}.
  */
@@ -206,7 +206,10 @@ public final class LauncherJson {
 
   private IllegalArgumentException error(String what) {
     return new IllegalArgumentException(
-        new StringBuilder("invalid JSON at offset ").append(pos).append(": ").append(what)
+        new StringBuilder("invalid JSON at offset ")
+            .append(pos)
+            .append(": ")
+            .append(what)
             .toString());
   }
 
@@ -224,8 +227,12 @@ public final class LauncherJson {
     }
     if (value == null) {
       out.append("null");
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte || value instanceof BigInteger
+    } else if (value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger
         || value instanceof BigDecimal) {
       out.append(value);
     } else if (value instanceof Double || value instanceof Float) {
@@ -330,8 +337,11 @@ public final class LauncherJson {
       } else if (c == '\r') {
         out.append("\\r");
       } else if (c < 0x20 || c > 0x7e) {
-        out.append("\\u").append(HEX[(c >> 12) & 15]).append(HEX[(c >> 8) & 15])
-            .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
+        out.append("\\u")
+            .append(HEX[(c >> 12) & 15])
+            .append(HEX[(c >> 8) & 15])
+            .append(HEX[(c >> 4) & 15])
+            .append(HEX[c & 15]);
       } else {
         out.append(c);
       }

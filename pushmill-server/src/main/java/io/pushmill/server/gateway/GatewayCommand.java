@@ -1,0 +1,259 @@
+package io.pushmill.server.gateway;
+
+import io.pushmill.gateway.http.BuildInfo;
+import io.pushmill.gateway.http.GatewayOptions;
+import io.pushmill.gateway.http.gocompat.GoDuration;
+import io.pushmill.server.logging.Logging;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pushmill gateway}: the Pushgateway, with upstream's flags, names and defaults. Booleans
+ * take {@code --flag}, {@code --flag=true|false} and {@code --no-flag}, as kingpin does.
+ */
+@Command(
+    name = "gateway",
+    description =
+        "The Pushgateway: accepts pushed metrics and exposes them for Prometheus to scrape.",
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    showDefaultValues = true)
+public final class GatewayCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help.")
+  boolean help;
+
+  @Option(names = "--version", versionHelp = true, description = "Show the version.")
+  boolean version;
+
+  @Option(
+      names = "--web.listen-address",
+      defaultValue = ":9091",
+      paramLabel = "<address>",
+      description = "Addresses on which to expose metrics and the web interface. Repeatable.")
+  List<String> listenAddresses;
+
+  @Option(
+      names = "--web.systemd-socket",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description = "Use systemd socket activation listeners (not supported).")
+  boolean systemdSocket;
+
+  @Option(
+      names = "--web.config.file",
+      defaultValue = "",
+      paramLabel = "<file>",
+      description = "Path to a configuration file that can enable TLS or authentication.")
+  String webConfigFile;
+
+  @Option(
+      names = "--web.telemetry-path",
+      defaultValue = "/metrics",
+      paramLabel = "<path>",
+      description = "Path under which to expose metrics.")
+  String telemetryPath;
+
+  @Option(
+      names = "--web.external-url",
+      defaultValue = "",
+      paramLabel = "<url>",
+      converter = FlagConverters.Url.class,
+      description = "The URL under which the Pushgateway is externally reachable.")
+  String externalUrl;
+
+  @Option(
+      names = "--web.route-prefix",
+      defaultValue = "",
+      paramLabel = "<prefix>",
+      description =
+          "Prefix for the internal routes of web endpoints. Defaults to the path of"
+              + " --web.external-url.")
+  String routePrefix;
+
+  @Option(
+      names = "--web.enable-lifecycle",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description = "Enable shutdown via HTTP request.")
+  boolean enableLifecycle;
+
+  @Option(
+      names = "--web.enable-admin-api",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description = "Enable API endpoints for admin control actions.")
+  boolean enableAdminApi;
+
+  @Option(
+      names = "--persistence.file",
+      defaultValue = "",
+      paramLabel = "<file>",
+      description = "File to persist metrics. If empty, metrics are only kept in memory.")
+  String persistenceFile;
+
+  @Option(
+      names = "--persistence.interval",
+      defaultValue = "5m",
+      paramLabel = "<duration>",
+      converter = FlagConverters.PositiveDuration.class,
+      description = "The minimum interval at which to write out the persistence file.")
+  Duration persistenceInterval;
+
+  @Option(
+      names = "--persistence.refuse-corrupt",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description =
+          "Refuse to start when the persistence file cannot be read (it is moved aside either"
+              + " way).")
+  boolean refuseCorrupt;
+
+  @Option(
+      names = "--push.disable-consistency-check",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description = "Do not check consistency of pushed metrics. DANGEROUS.")
+  boolean disableConsistencyCheck;
+
+  @Option(
+      names = "--push.enable-utf8-names",
+      negatable = true,
+      arity = "0..1",
+      paramLabel = "<bool>",
+      fallbackValue = "true",
+      defaultValue = "false",
+      description = "Allow UTF-8 characters in metric and label names.")
+  boolean utf8Names;
+
+  @Option(
+      names = "--push.max-body-size",
+      defaultValue = "64MiB",
+      paramLabel = "<size>",
+      converter = FlagConverters.ByteSize.class,
+      description = "Largest push body accepted, before and after decompression (e.g. 64MiB).")
+  long maxBodySize;
+
+  @Option(
+      names = "--log.level",
+      defaultValue = "info",
+      paramLabel = "<level>",
+      converter = FlagConverters.LogLevel.class,
+      description =
+          "Only log messages with the given severity or above. One of: [debug, info, warn, error]")
+  String logLevel;
+
+  @Option(
+      names = "--log.format",
+      defaultValue = "logfmt",
+      paramLabel = "<format>",
+      converter = FlagConverters.LogFormat.class,
+      description = "Output format of log messages. One of: [logfmt, json]")
+  String logFormat;
+
+  @Override
+  public Integer call() {
+    if (systemdSocket) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--web.systemd-socket: socket activation is not supported; use --web.listen-address");
+    }
+    Logging.configure(Logging.parseLevel(logLevel), Logging.Format.parse(logFormat), System.err);
+    return new GatewayRunner(this).run(server -> {}, GatewayRunner.Stop.onSignal());
+  }
+
+  /** The HTTP settings these flags describe. */
+  GatewayOptions options() {
+    return GatewayOptions.defaults()
+        .withListenAddresses(listenAddresses)
+        .withPaths(
+            telemetryPath,
+            externalUrl.isEmpty() ? Optional.empty() : Optional.of(URI.create(externalUrl)),
+            routePrefix)
+        .withApis(enableAdminApi, enableLifecycle)
+        .withPush(!disableConsistencyCheck, utf8Names, maxBodySize)
+        .withWebConfigFile(
+            webConfigFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(webConfigFile)))
+        .withReport(flags(), buildInfo())
+        .withClock(InstantSource.system());
+  }
+
+  /**
+   * Every flag and its value as upstream's status page shows them (durations as Go prints them).
+   */
+  Map<String, String> flags() {
+    Map<String, String> flags = new TreeMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.usageHelp() || o.versionHelp()) {
+        continue;
+      }
+      String name = o.longestName().substring(2);
+      Object v = o.getValue();
+      String shown =
+          switch (v) {
+            case Duration d -> GoDuration.format(d);
+            case List<?> l -> String.join(",", l.stream().map(String::valueOf).toList());
+            case Long size when name.equals("push.max-body-size") ->
+                o.originalStringValues().isEmpty()
+                    ? o.defaultValue()
+                    : o.originalStringValues().getLast();
+            default -> String.valueOf(v);
+          };
+      flags.put(name, shown);
+    }
+    return flags;
+  }
+
+  static BuildInfo buildInfo() {
+    String v = GatewayCommand.class.getPackage().getImplementationVersion();
+    return BuildInfo.of(v == null ? "unknown" : v);
+  }
+
+  Optional<Path> persistenceFile() {
+    return persistenceFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(persistenceFile));
+  }
+
+  Duration persistenceInterval() {
+    return persistenceInterval;
+  }
+
+  boolean refuseCorrupt() {
+    return refuseCorrupt;
+  }
+
+  String externalUrl() {
+    return externalUrl;
+  }
+}
