@@ -131,13 +131,18 @@ public final class PushmillProcess implements AutoCloseable {
   }
 
   /**
-   * Stops taking requests, lets running jobs finish (within the shutdown grace; the rest are
-   * ended and marked), closes the database.
+   * Stops taking API requests and lets running jobs finish (within the shutdown grace; the rest
+   * are ended and marked). The database stays open for {@link #close()}. Idempotent.
    */
-  @Override
-  public void close() {
+  public void stop() {
     api.ifPresent(PushmillProcess::closeQuietly);
     stack.runner().stop();
+  }
+
+  /** {@link #stop()}, then closes the database and the metrics listener. */
+  @Override
+  public void close() {
+    stop();
     closeQuietly(stack);
     metrics.ifPresent(PushmillProcess::closeQuietly);
     LOG.info("pushmill stopped");

@@ -1,5 +1,6 @@
 package io.pushmill.server.api;
 
+import io.pushmill.gateway.http.ListenAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,16 @@
 package io.pushmill.server.runner;
 
+import io.pushmill.gateway.http.gocompat.GoDuration;
 import io.pushmill.runner.BadRequestException;
 import io.pushmill.runner.RunnerConfig;
+import io.pushmill.runner.exec.Language;
+import io.pushmill.runner.exec.LanguageRuntime;
+import io.pushmill.runner.exec.LanguageRuntimes;
 import io.pushmill.runner.exec.RuntimeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +32,7 @@ public final class RunnerOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec spec;
 
   @Option(names = "--data-dir", defaultValue = "./data", paramLabel = "<dir>",
-      description = "Directory of the embedded database, the admin token and the script caches "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "Directory of the embedded database, the admin token and the script caches.")
   Path dataDir;
 
   @Option(names = "--database-url", defaultValue = "${env:" + DATABASE_URL_ENV + "}",
@@ -41,49 +46,45 @@ public final class RunnerOptions {
   String workerName;
 
   @Option(names = "--worker.group", defaultValue = "default", paramLabel = "<group>",
-      description = "Worker group, WM_WORKER_GROUP (default: ${DEFAULT-VALUE}).")
+      description = "Worker group, WM_WORKER_GROUP.")
   String workerGroup;
 
   @Option(names = "--worker.poll-interval", defaultValue = "500ms", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "How often an idle worker looks for jobs queued by other processes "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "How often an idle worker looks for jobs queued by other processes.")
   Duration pollInterval;
 
   @Option(names = "--worker.heartbeat-interval", defaultValue = "5s", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "How often a worker and its running jobs ping (default: ${DEFAULT-VALUE}).")
+      description = "How often a worker and its running jobs ping.")
   Duration heartbeatInterval;
 
   @Option(names = "--job.default-timeout", defaultValue = "15m", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "Timeout of scripts that set none (default: ${DEFAULT-VALUE}).")
+      description = "Timeout of scripts that set none.")
   Duration defaultTimeout;
 
   @Option(names = "--job.zombie-timeout", defaultValue = "60s", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "A running job whose worker has not pinged for this long is reaped "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "A running job whose worker has not pinged for this long is reaped.")
   Duration zombieTimeout;
 
   @Option(names = "--job.restart-limit", defaultValue = "3", paramLabel = "<n>",
-      description = "How often the reaper requeues a job of an idempotent script "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "How often the reaper requeues a job of an idempotent script.")
   int restartLimit;
 
   @Option(names = "--job.retention", defaultValue = "168h", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "How long finished jobs and their logs are kept (default: ${DEFAULT-VALUE}).")
+      description = "How long finished jobs and their logs are kept.")
   Duration retention;
 
   @Option(names = "--job.max-log-bytes", defaultValue = "2097152", paramLabel = "<bytes>",
-      description = "The most of a job's output kept in its log (default: ${DEFAULT-VALUE}).")
+      description = "The most of a job's output kept in its log.")
   long maxLogBytes;
 
   @Option(names = "--job.shutdown-grace", defaultValue = "10s", paramLabel = "<duration>",
       converter = DurationFlag.class,
-      description = "On shutdown, how long running jobs may go on before they are ended "
-          + "(default: ${DEFAULT-VALUE}).")
+      description = "On shutdown, how long running jobs may go on before they are ended.")
   Duration shutdownGrace;
 
   @Option(names = "--python.interpreter", paramLabel = "<path>",
@@ -101,8 +102,9 @@ public final class RunnerOptions {
     return Optional.ofNullable(databaseUrl).filter(u -> !u.isBlank());
   }
 
+  /** Absolute, so that caches and the database do not depend on the working directory. */
   public Path dataDir() {
-    return dataDir;
+    return dataDir.toAbsolutePath().normalize();
   }
 
   public Optional<String> baseUrl() {
@@ -127,10 +129,10 @@ public final class RunnerOptions {
     check(maxLogBytes >= 1024, "--job.max-log-bytes", Long.toString(maxLogBytes),
         "give at least 1024");
     check(heartbeatInterval.multipliedBy(3).compareTo(zombieTimeout) <= 0, "--job.zombie-timeout",
-        DurationText.of(zombieTimeout), "it must be at least 3 × --worker.heartbeat-interval ("
-            + DurationText.of(heartbeatInterval) + ")");
+        GoDuration.format(zombieTimeout), "it must be at least 3 × --worker.heartbeat-interval ("
+            + GoDuration.format(heartbeatInterval) + ")");
     RunnerConfig.Builder b = RunnerConfig.builder();
-    databaseUrl().ifPresentOrElse(b::databaseUrl, () -> b.dataDir(dataDir));
+    databaseUrl().ifPresentOrElse(b::databaseUrl, () -> b.dataDir(dataDir()));
     if (workerName != null) {
       b.workerName(workerName);
     }
@@ -149,7 +151,7 @@ public final class RunnerOptions {
 
   /** The runtimes' configuration: the interpreter, caches under the data directory. */
   public RuntimeConfig runtimeConfig() {
-    RuntimeConfig c = RuntimeConfig.defaults().withCacheDir(dataDir.resolve("cache"));
+    RuntimeConfig c = RuntimeConfig.defaults().withCacheDir(dataDir().resolve("cache"));
     if (pythonInterpreter != null) {
       check(java.nio.file.Files.isExecutable(pythonInterpreter), "--python.interpreter",
           pythonInterpreter.toString(), "not an executable file");
@@ -161,6 +163,13 @@ public final class RunnerOptions {
       }
     }
     return c;
+  }
+
+  /** The language runtimes for {@link #runtimeConfig()}. */
+  public Map<Language, LanguageRuntime> runtimes() {
+    Map<Language, LanguageRuntime> runtimes = new EnumMap<>(Language.class);
+    LanguageRuntimes.create(runtimeConfig()).all().forEach(r -> runtimes.put(r.language(), r));
+    return runtimes;
   }
 
   private void check(boolean ok, String flag, String value, String why) {

@@ -74,7 +74,7 @@ class RunnerOptionsTest {
     Outcome o = run();
 
     RunnerConfig c = o.probe().config;
-    assertThat(c.dataDir()).isEqualTo(Optional.of(Path.of("./data")));
+    assertThat(c.dataDir()).isEqualTo(Optional.of(Path.of("data").toAbsolutePath()));
     assertThat(c.defaultTimeout()).isEqualTo(Duration.ofMinutes(15));
     assertThat(c.zombieTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.retention()).isEqualTo(Duration.ofDays(7));
