@@ -33,14 +33,6 @@ public final class ApiRequest {
     this.principal = principal;
   }
 
-  /** A request built directly, for tests of single endpoints. */
-  public static ApiRequest of(Map<String, String> params, Map<String, String> query, String body,
-      Principal principal) {
-    Fields fields = new Fields();
-    query.forEach(fields::add);
-    return new ApiRequest(params, fields, body.getBytes(StandardCharsets.UTF_8), principal);
-  }
-
   public Principal principal() {
     return principal;
   }
