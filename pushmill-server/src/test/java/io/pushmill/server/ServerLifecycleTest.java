@@ -70,7 +70,8 @@ class ServerLifecycleTest {
     assertThat(exit.get()).isZero();
     assertThat(scrape).contains("pushmill_job_runs_total{path=\"u/admin/quick\",schedule=\"\","
         + "status=\"success\"} 1");
-    assertThat(own).contains("jvm_threads_current").doesNotContain("pushmill_job_runs_total");
+    assertThat(own).contains("jvm_threads_current", "process_cpu_seconds_total")
+        .doesNotContain("pushmill_job_runs_total", "pushgateway_");
     try (Runner reopened = Runner.create(RunnerConfig.builder().dataDir(dir).workerSlots(0)
         .workerEnvironment(ApiFixture.WORKER_ENV).build(), runtimes)) {
       assertThat(reopened.job("demo", UUID.fromString(slow)).state())

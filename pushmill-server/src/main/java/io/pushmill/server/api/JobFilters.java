@@ -27,9 +27,8 @@ final class JobFilters {
         || !r.booleanQuery("has_null_parent").orElse(true)) {
       return Optional.empty();
     }
-    int page = ScriptEndpoints.Lists.page(r);
-    int perPage = Math.min(r.intQuery("per_page").orElse(DEFAULT_PER_PAGE),
-        JobQuery.MAX_PER_PAGE);
+    int page = Paging.page(r);
+    int perPage = Paging.perPage(r, DEFAULT_PER_PAGE);
     JobQuery q = JobQuery.all().withPage(page, perPage);
     q = q.withKinds(kinds.orElse(Set.of()));
     q = r.query("script_path_exact").map(ScriptPath::of).map(q::withScriptPath).orElse(q);

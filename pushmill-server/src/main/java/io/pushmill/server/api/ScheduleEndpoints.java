@@ -52,7 +52,7 @@ final class ScheduleEndpoints {
   }
 
   private Reply list(ApiRequest r) {
-    ListQuery q = ScriptEndpoints.Lists.query(r);
+    ListQuery q = Paging.listQuery(r);
     q = r.query("script_path").map(ScriptPath::of).map(q::withScriptPath).orElse(q);
     ArrayNode array = Json.MAPPER.createArrayNode();
     runner.schedules(r.workspace(), q).forEach(s -> array.add(ScheduleJson.render(s)));

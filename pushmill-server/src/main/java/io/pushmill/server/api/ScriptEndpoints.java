@@ -3,7 +3,6 @@ package io.pushmill.server.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.pushmill.runner.Runner;
 import io.pushmill.runner.model.Json;
-import io.pushmill.runner.model.ListQuery;
 import io.pushmill.runner.model.NewScript;
 import io.pushmill.runner.model.Script;
 
@@ -39,27 +38,7 @@ final class ScriptEndpoints {
 
   private Reply list(ApiRequest r) {
     ArrayNode array = Json.MAPPER.createArrayNode();
-    runner.scripts(r.workspace(), Lists.query(r)).forEach(s -> array.add(ScriptJson.render(s)));
+    runner.scripts(r.workspace(), Paging.listQuery(r)).forEach(s -> array.add(ScriptJson.render(s)));
     return Reply.json(array);
-  }
-
-  /** The paging and filters shared by the script and schedule lists. */
-  static final class Lists {
-    static final int DEFAULT_PER_PAGE = 100;
-
-    private Lists() {}
-
-    static ListQuery query(ApiRequest r) {
-      ListQuery q = ListQuery.all().withPage(page(r),
-          Math.min(r.intQuery("per_page").orElse(DEFAULT_PER_PAGE),
-              io.pushmill.runner.model.JobQuery.MAX_PER_PAGE));
-      q = r.query("path_start").map(q::withPathStart).orElse(q);
-      return q.withShowArchived(r.booleanQuery("show_archived").orElse(false));
-    }
-
-    /** Pages count from 1; like Windmill, 0 (which {@code wmill script list} starts at) is 1. */
-    static int page(ApiRequest r) {
-      return Math.max(1, r.intQuery("page").orElse(1));
-    }
   }
 }

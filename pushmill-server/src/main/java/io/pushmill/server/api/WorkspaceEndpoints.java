@@ -42,7 +42,7 @@ final class WorkspaceEndpoints {
         });
   }
 
-  String requireWorkspace(String ws) {
+  private String requireWorkspace(String ws) {
     if (!runner.workspaces().contains(ws)) {
       throw new NotFoundException("workspace " + ws + " not found");
     }

@@ -57,6 +57,19 @@ class JobRoutesTest {
   }
 
   @Test
+  void a_version_runs_by_its_hash() throws Exception {
+    String first = api.push("u/admin/versioned", "python3", "# result \"one\"\n");
+    api.push("u/admin/versioned", "python3", "# result \"two\"\n");
+
+    HttpTester.Response r = api.admin("POST", "/api/w/demo/jobs/run/h/" + first, "{}");
+
+    assertThat(r.getStatus()).isEqualTo(201);
+    assertThat(api.awaitCompleted(r.getContent()).get("result").asText()).isEqualTo("one");
+    assertThat(api.admin("POST", "/api/w/demo/jobs/run/h/ffffffffffffffff", "{}").getStatus())
+        .isEqualTo(404);
+  }
+
+  @Test
   void running_an_unknown_script_is_404_text() throws Exception {
     HttpTester.Response r = api.admin("POST", "/api/w/demo/jobs/run/p/u/admin/unknown", "{}");
 
