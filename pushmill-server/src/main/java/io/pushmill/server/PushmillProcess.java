@@ -74,6 +74,11 @@ public final class PushmillProcess implements AutoCloseable {
     try {
       AdminToken admin = AdminToken.resolve(s.env(), s.dataDir());
       LOG.info("admin token from {}", admin.source());
+      if (admin.generated() && s.runner().build().databaseUrl().isPresent()) {
+        LOG.warn("this process generated its own admin token, but it shares a database: give every"
+            + " server and worker the same {} so that they accept each other's job tokens",
+            AdminToken.ENV);
+      }
       SwitchableHandler apiHandler = new SwitchableHandler();
       Optional<ApiServer> api = s.apiListen().isEmpty() ? Optional.empty()
           : Optional.of(startServer(apiHandler, s.apiListen(), "api", started));

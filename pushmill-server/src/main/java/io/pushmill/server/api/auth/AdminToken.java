@@ -25,13 +25,19 @@ public final class AdminToken {
 
   private final String value;
   private final String source;
+  private final boolean generated;
 
   private AdminToken(String value, String source) {
+    this(value, source, false);
+  }
+
+  private AdminToken(String value, String source, boolean generated) {
     if (value.isBlank()) {
       throw new IllegalArgumentException("the admin token from " + source + " is empty");
     }
     this.value = value.strip();
     this.source = source;
+    this.generated = generated;
   }
 
   /** A token given directly, e.g. in tests. */
@@ -78,13 +84,18 @@ public final class AdminToken {
       } finally {
         Files.deleteIfExists(tmp);
       }
-      return new AdminToken(token, "the new file " + file);
+      return new AdminToken(token, "the new file " + file, true);
     } catch (FileAlreadyExistsException e) {
       // Another process of the same data directory wrote it first: use theirs.
       return read(file).orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the admin token file " + file, e);
     }
+  }
+
+  /** True when this start generated the token (no variable, no file before). */
+  public boolean generated() {
+    return generated;
   }
 
   /** Constant-time comparison with a presented token. */

@@ -33,6 +33,8 @@ class AdminTokenTest {
     AdminToken again = AdminToken.resolve(Map.of(), dir);
     AdminToken fromEnv = AdminToken.resolve(Map.of("PUSHMILL_ADMIN_TOKEN", " env-token "), dir);
 
+    assertThat(first.generated()).isTrue();
+    assertThat(again.generated()).isFalse();
     assertThat(again.value()).isEqualTo(first.value());
     assertThat(fromEnv.value()).isEqualTo("env-token");
     assertThat(AdminToken.resolve(Map.of("PUSHMILL_ADMIN_TOKEN", ""), dir).value())
