@@ -185,13 +185,21 @@ public final class GatewayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return prepare().run(server -> {}, GatewayRunner.Stop.onSignal());
+  }
+
+  /**
+   * Checks the flags, configures logging as they say, and answers the gateway they describe, not
+   * yet running; {@code pushmill server} runs it beside the API and the runner.
+   */
+  public GatewayRunner prepare() {
     if (systemdSocket) {
       throw new ParameterException(
           spec.commandLine(),
           "--web.systemd-socket: socket activation is not supported; use --web.listen-address");
     }
     Logging.configure(Logging.parseLevel(logLevel), Logging.Format.parse(logFormat), System.err);
-    return new GatewayRunner(this).run(server -> {}, GatewayRunner.Stop.onSignal());
+    return new GatewayRunner(this);
   }
 
   /** The HTTP settings these flags describe. */
