@@ -2,6 +2,7 @@ package io.pushmill.runner.store;
 
 import io.pushmill.runner.model.JobKind;
 import io.pushmill.runner.model.JobQuery;
+import io.pushmill.runner.model.JobState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,22 @@ record JobFilter(String where, List<Object> args) {
     q.createdBefore().ifPresent(t -> {
       where.append(" AND created_at < ?");
       args.add(t);
+    });
+    if (!q.states().isEmpty()) {
+      where.append(" AND state IN (").append(Sql.placeholders(q.states().size())).append(")");
+      q.states().stream().map(JobState::id).sorted().forEach(args::add);
+    }
+    q.worker().ifPresent(w -> {
+      where.append(" AND worker = ?");
+      args.add(w);
+    });
+    q.minDuration().ifPresent(d -> {
+      where.append(" AND duration_ms >= ?");
+      args.add(d.toMillis());
+    });
+    q.maxDuration().ifPresent(d -> {
+      where.append(" AND duration_ms <= ?");
+      args.add(d.toMillis());
     });
     if (!q.kinds().isEmpty()) {
       where.append(" AND kind IN (").append(Sql.placeholders(q.kinds().size())).append(")");
