@@ -10,6 +10,8 @@ import io.pushmill.server.api.SwitchableHandler;
 import io.pushmill.server.api.WindmillApi;
 import io.pushmill.server.api.auth.AdminToken;
 import io.pushmill.server.runner.RunnerStack;
+import io.pushmill.server.ui.GatewayView;
+import io.pushmill.server.ui.WebUi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Pushmill process, as {@code pushmill server}, {@code worker} and {@code up} assemble it: a
- * runner (with or without worker slots), optionally the API, optionally a listener serving only
+ * runner (with or without worker slots), optionally the API with the web UI, optionally a listener serving only
  * the process's own metrics. Started in that order: the API binds first (so jobs learn its real
  * address), then the runner opens the database, then the API serves and the runner starts.
  * {@link #close()} stops accepting requests, lets running jobs finish within the shutdown grace,
@@ -68,8 +70,18 @@ public final class PushmillProcess implements AutoCloseable {
     this.metrics = metrics;
   }
 
-  /** Starts everything; on a failure, closes what was started and rethrows. */
+  /** Starts everything without a gateway; on a failure, closes what was started and rethrows. */
   public static PushmillProcess start(Settings s) throws Exception {
+    return start(s, Optional.empty());
+  }
+
+  /**
+   * Starts everything; on a failure, closes what was started and rethrows.
+   *
+   * @param gateway the gateway running in this process, which the web UI shows
+   */
+  public static PushmillProcess start(Settings s, Optional<GatewayView> gateway)
+      throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       AdminToken admin = AdminToken.resolve(s.env(), s.dataDir());
@@ -87,8 +99,9 @@ public final class PushmillProcess implements AutoCloseable {
       RunnerStack stack = RunnerStack.open(s.runner().baseUrl(baseUrl), s.runtimes(), admin,
           Clock.systemUTC());
       started.addFirst(stack);
-      apiHandler.set(WindmillApi.handler(stack.runner(), s.runtimes(), stack.authenticator(),
-          s.ownMetrics(), Clock.systemUTC()));
+      apiHandler.set(WebUi.withApi(WindmillApi.handler(stack.runner(), s.runtimes(),
+          stack.authenticator(), s.ownMetrics(), Clock.systemUTC()), stack.runner(), admin,
+          gateway, Clock.systemUTC()));
       Optional<ApiServer> metrics = s.metricsListen().isEmpty() ? Optional.empty()
           : Optional.of(startServer(new MetricsHandler(s.ownMetrics()), s.metricsListen(),
               "metrics", started));

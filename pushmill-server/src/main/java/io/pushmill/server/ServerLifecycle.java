@@ -2,6 +2,8 @@ package io.pushmill.server;
 
 import io.pushmill.gateway.http.GatewayServer;
 import io.pushmill.server.gateway.GatewayRunner;
+import io.pushmill.server.ui.GatewayView;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -37,26 +39,32 @@ public final class ServerLifecycle {
     }
   }
 
+  /** What the web UI shows of the gateway: its store, and charts of its current values. */
+  static GatewayView gatewayView(GatewayRunner.Started gw) {
+    return GatewayView.of(gw.store(), gw.adminApi(), GatewayView.currentValues(gw.store()));
+  }
+
   private static int serve(GatewayRunner gateway, PushmillProcess.Settings settings,
       Consumer<Running> onReady, CompletableFuture<String> signal) {
     GatewayRunner.Stop gatewayStop = GatewayRunner.Stop.manual();
-    CompletableFuture<GatewayServer> started = new CompletableFuture<>();
+    CompletableFuture<GatewayRunner.Started> started = new CompletableFuture<>();
     CompletableFuture<Integer> gatewayExit = new CompletableFuture<>();
     Thread.ofPlatform().name("gateway").start(() -> {
-      int code = gateway.run(started::complete, gatewayStop);
+      int code = gateway.runWith(started::complete, gatewayStop);
       started.cancel(false);
       gatewayExit.complete(code);
     });
-    GatewayServer server;
+    GatewayRunner.Started gw;
     try {
-      server = started.join();
+      gw = started.join();
     } catch (RuntimeException e) {
       return gatewayExit.join();
     }
+    GatewayServer server = gw.server();
     server.quitRequested().thenRun(() -> signal.complete("web"));
     PushmillProcess process;
     try {
-      process = PushmillProcess.start(settings);
+      process = PushmillProcess.start(settings, Optional.of(gatewayView(gw)));
     } catch (Exception e) {
       LOG.error("pushmill could not start: {}", e.getMessage(), e);
       gatewayStop.request().complete("error");

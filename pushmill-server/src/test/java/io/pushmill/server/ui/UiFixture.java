@@ -1,0 +1,60 @@
+package io.pushmill.server.ui;
+
+import io.pushmill.gateway.http.BuildInfo;
+import io.pushmill.gateway.http.metrics.GatewayMetrics;
+import io.pushmill.gateway.store.DefaultMetricStore;
+import io.pushmill.gateway.store.GroupingKey;
+import io.pushmill.gateway.store.PushMode;
+import io.pushmill.gateway.store.PushRequest;
+import io.pushmill.gateway.store.StoreOptions;
+import io.pushmill.gateway.store.StorePersistence;
+import io.pushmill.metrics.text.TextParser;
+import io.pushmill.server.testing.ApiFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The API with the web UI in front, on a runner from {@link ApiFixture} and a gateway store in
+ * memory (admin API on), without a socket unless asked for one.
+ */
+final class UiFixture implements AutoCloseable {
+  final DefaultMetricStore store;
+  final ApiFixture api;
+
+  private UiFixture(Path dataDir, boolean listen) throws Exception {
+    store = new DefaultMetricStore(StorePersistence.none(),
+        GatewayMetrics.create(BuildInfo.of("test")), StoreOptions.defaults());
+    GatewayView gateway = GatewayView.of(store, true, GatewayView.currentValues(store));
+    api = ApiFixture.start(dataDir, listen, (handler, stack) -> WebUi.withApi(handler,
+        stack.runner(), stack.admin(), Optional.of(gateway), Clock.systemUTC()));
+  }
+
+  static UiFixture start(Path dataDir) throws Exception {
+    return new UiFixture(dataDir, false);
+  }
+
+  static UiFixture startListening(Path dataDir) throws Exception {
+    return new UiFixture(dataDir, true);
+  }
+
+  /** A browser-like client without a session. */
+  UiClient client() {
+    return new UiClient(api);
+  }
+
+  /** Pushes text-format metrics to a group, as {@code PUT /metrics/job/...} would. */
+  void push(GroupingKey key, String text) throws Exception {
+    store.push(new PushRequest(key,
+        TextParser.parse(text.getBytes(StandardCharsets.UTF_8), false), PushMode.REPLACE,
+        Instant.now()));
+  }
+
+  @Override
+  public void close() throws Exception {
+    api.close();
+    store.close();
+  }
+}
