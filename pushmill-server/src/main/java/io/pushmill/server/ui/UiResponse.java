@@ -55,6 +55,14 @@ final class UiResponse {
     return new UiResponse(303, TEXT, new byte[0], Map.of("Location", location), List.of());
   }
 
+  /**
+   * Where to go after a form: 303 for a browser, and for htmx a 200 with {@code HX-Redirect}, so
+   * that htmx loads the page instead of swapping it into the form.
+   */
+  static UiResponse after(UiRequest request, String location) {
+    return request.htmx() ? text(200, "").header("HX-Redirect", location) : redirect(location);
+  }
+
   UiResponse header(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
     h.put(name, value);

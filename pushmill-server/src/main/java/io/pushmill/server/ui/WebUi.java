@@ -32,6 +32,7 @@ public final class WebUi {
     Sessions sessions = Sessions.withDefaults(clock);
     UiRouter router = new UiRouter();
     new OverviewPage(runner, gateway, templates).register(router);
+    new GatewayPage(gateway, templates).register(router);
     return new UiHandler(router, new LoginPage(admin, sessions, templates), sessions, templates,
         new Assets(), clock, runner::workspaces);
   }

@@ -1,0 +1,121 @@
+package io.pushmill.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.pushmill.gateway.store.GroupingKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayPageTest {
+  static final String HISTOGRAM = """
+      # HELP rpc_seconds How long the RPCs took.
+      # TYPE rpc_seconds histogram
+      rpc_seconds_bucket{le="0.5"} 3
+      rpc_seconds_bucket{le="1"} 7
+      rpc_seconds_bucket{le="+Inf"} 9
+      rpc_seconds_sum 6.25
+      rpc_seconds_count 9
+      # TYPE lag summary
+      lag{quantile="0.99"} 1.5
+      lag_sum 12
+      lag_count 4
+      """;
+
+  @TempDir Path dir;
+  UiFixture ui;
+  UiClient client;
+
+  @BeforeEach
+  void start() throws Exception {
+    ui = UiFixture.start(dir);
+    ui.push(GroupingKey.of("job", "batch", "instance", "a"),
+        "# HELP job_records_processed Records.\n# TYPE job_records_processed gauge\n"
+            + "job_records_processed 42\n");
+    ui.push(GroupingKey.of("job", "rpc"), HISTOGRAM);
+    ui.push(GroupingKey.of("job", "<script>alert(1)</script>"), "x 1\n");
+    client = ui.client().login();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    ui.close();
+  }
+
+  @Test
+  void the_page_lists_every_group_with_its_labels_and_escapes_label_values() throws Exception {
+    HttpTester.Response r = client.get("/gateway");
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContent())
+        .contains("3 groups holding")
+        .contains("<span class=\"label-name\">instance</span>=<span class=\"label-value\">\"a\"")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)")
+        .contains("last push <time");
+  }
+
+  @Test
+  void the_filter_keeps_groups_whose_labels_or_families_match_every_word() throws Exception {
+    assertThat(client.get("/gateway?q=rpc_seconds").getContent())
+        .contains("Groups 1–1 of 1 matching (3 in all)").contains("\"rpc\"");
+    assertThat(client.get("/gateway?q=JOB%3D%22batch%22+instance").getContent())
+        .contains("Groups 1–1 of 1 matching").contains("\"batch\"");
+    assertThat(client.get("/gateway?q=nothing-like-it").getContent())
+        .contains("No group matches “nothing-like-it”.");
+  }
+
+  @Test
+  void an_opened_group_shows_help_type_values_bucket_tables_and_quantiles() throws Exception {
+    String batch = client.send("GET", "/gateway/group?l.job=batch&l.instance=a", "",
+        Map.of("HX-Request", "true")).getContent();
+    assertThat(batch).doesNotContain("<html").contains("<code>job_records_processed</code>")
+        .contains("<span class=\"type\">gauge</span>").contains("Records.")
+        .contains("<td class=\"num\">42</td>");
+    String rpc = client.get("/gateway/group?l.job=rpc").getContent();
+    assertThat(rpc).contains("<html").contains("How long the RPCs took.")
+        .contains("<tr><td class=\"num\">0.5</td><td class=\"num\">3</td></tr>")
+        .contains("<tr><td class=\"num\">+Inf</td><td class=\"num\">9</td></tr>")
+        .contains("count <strong>9</strong>").contains("sum <strong>6.25</strong>")
+        .contains("<tr><td class=\"num\">0.99</td><td class=\"num\">1.5</td></tr>");
+  }
+
+  @Test
+  void a_group_is_deleted_with_the_sessions_token() throws Exception {
+    HttpTester.Response r = client.post("/gateway/delete", "l.job", "rpc", "q", "", "page", "1");
+    assertThat(r.getStatus()).isEqualTo(303);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ui.store.groups().size() == 2);
+    assertThat(client.get("/gateway").getContent()).doesNotContain("\"rpc\"");
+  }
+
+  @Test
+  void a_delete_without_the_csrf_token_or_from_another_site_is_refused() throws Exception {
+    HttpTester.Response noToken = client.send("POST", "/gateway/delete",
+        UiClient.form("l.job", "rpc"), Map.of());
+    assertThat(noToken.getStatus()).isEqualTo(403);
+    assertThat(noToken.getContent()).contains("security token is missing");
+    HttpTester.Response otherSite = client.send("POST", "/gateway/delete",
+        UiClient.form("l.job", "rpc", "_csrf", client.csrf()),
+        Map.of("Origin", "https://evil.example"));
+    assertThat(otherSite.getStatus()).isEqualTo(403);
+    assertThat(otherSite.getContent()).contains("another site");
+    HttpTester.Response crossSite = client.send("POST", "/gateway/delete",
+        UiClient.form("l.job", "rpc", "_csrf", client.csrf()),
+        Map.of("Sec-Fetch-Site", "cross-site"));
+    assertThat(crossSite.getStatus()).isEqualTo(403);
+    assertThat(ui.store.groups()).hasSize(3);
+  }
+
+  @Test
+  void delete_all_empties_the_store_when_the_admin_api_is_on() throws Exception {
+    assertThat(client.get("/gateway").getContent()).contains("Delete all groups");
+    HttpTester.Response r = client.post("/gateway/delete-all");
+    assertThat(r.getStatus()).isEqualTo(303);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ui.store.groups().isEmpty());
+  }
+}
