@@ -3,8 +3,9 @@ package io.pushmill.gateway.history;
 /**
  * The entries of one series, oldest first, in two parallel arrays of primitives used as a ring: a
  * time in Unix milliseconds and a value's bits. An entry is a sample, or a removal mark (the series
- * left the store then). The arrays grow by doubling up to the limit given with each add, and the
- * oldest entries make room beyond it. Not thread-safe: {@link PushHistory} locks around it.
+ * left the store then). The arrays grow by doubling up to the limit given with each add, shrink to
+ * it when it went down, and the oldest entries make room beyond it. Not thread-safe: {@link
+ * PushHistory} locks around it.
  */
 final class SeriesRing {
   /** Array headers and fields: what a ring costs besides its 16 bytes per slot. */
@@ -36,6 +37,9 @@ final class SeriesRing {
     int max = Math.max(1, limit);
     while (size >= max) {
       dropOldest();
+    }
+    if (times.length > max) {
+      resize(max); // the limit went down: give the memory back
     }
     if (size == times.length) {
       resize(Math.min(max, Math.max(MIN_CAPACITY, times.length * 2)));

@@ -17,12 +17,12 @@ import java.util.function.Consumer;
  */
 final class SeriesTable {
   private static final long PRUNE_INTERVAL_MS = 60_000;
-  private static final long TYPICAL_KEY_BYTES = 256;
 
   private final HistoryOptions options;
   private final LinkedHashMap<SeriesKey, Track> current = new LinkedHashMap<>(16, 0.75f, true);
   private final LinkedHashMap<SeriesKey, Track> removed = new LinkedHashMap<>();
   private long bytes;
+  private long keyBytes;
   private long entries;
   private long lastPruneMs = Long.MIN_VALUE;
 
@@ -38,6 +38,7 @@ final class SeriesTable {
       if (t == null) {
         t = new Track(key);
         bytes += t.bytes();
+        keyBytes += t.keyBytes();
       }
       current.put(key, t);
     }
@@ -75,12 +76,12 @@ final class SeriesTable {
   }
 
   /**
-   * The samples a series may keep now: the configured number, lowered so that every series gets an
-   * equal share of the byte bound.
+   * The samples a series may keep now: the configured number, lowered so that the rings of all
+   * series fit in an equal share each of what the byte bound leaves after their keys.
    */
   int perSeriesLimit() {
     long series = Math.max(1, current.size() + removed.size());
-    long share = options.maxBytes() / series - TYPICAL_KEY_BYTES - SeriesRing.OVERHEAD_BYTES;
+    long share = (options.maxBytes() - keyBytes) / series - SeriesRing.OVERHEAD_BYTES;
     return (int) Math.max(1, Math.min(options.maxSamplesPerSeries(), share / 16));
   }
 
@@ -96,7 +97,7 @@ final class SeriesTable {
             t.ring().limit(limit);
           });
       if (t.ring().size() == 0) {
-        bytes -= t.bytes();
+        forget(t);
         it.remove();
       }
     }
@@ -105,9 +106,14 @@ final class SeriesTable {
   private void evictFirst(Map<SeriesKey, Track> tracks) {
     Iterator<Track> it = tracks.values().iterator();
     Track t = it.next();
-    bytes -= t.bytes();
-    entries -= t.ring().size();
+    forget(t);
     it.remove();
+  }
+
+  private void forget(Track t) {
+    bytes -= t.bytes();
+    keyBytes -= t.keyBytes();
+    entries -= t.ring().size();
   }
 
   private void change(Track t, Runnable change) {

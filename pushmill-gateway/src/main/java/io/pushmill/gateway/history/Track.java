@@ -31,6 +31,11 @@ final class Track {
     this.ttlMs = ttl;
   }
 
+  /** What the key and the maps holding it cost, roughly. */
+  long keyBytes() {
+    return keyBytes;
+  }
+
   /** What this series costs in memory, roughly. */
   long bytes() {
     return keyBytes + ring.bytes();

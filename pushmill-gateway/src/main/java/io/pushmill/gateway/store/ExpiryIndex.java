@@ -49,11 +49,11 @@ final class ExpiryIndex {
   /** The groups expired at {@code now} (strictly past their expiry instant), soonest first. */
   List<GroupState> expiredAt(Instant now) {
     List<GroupState> due = new ArrayList<>();
-    for (Map.Entry<Deadline, GroupState> e : byDeadline.entrySet()) {
-      if (!now.isAfter(e.getKey().at())) {
+    for (GroupState g : byDeadline.values()) {
+      if (!g.expiry().isExpiredAt(now)) {
         break;
       }
-      due.add(e.getValue());
+      due.add(g);
     }
     return due;
   }
