@@ -34,10 +34,6 @@ def free_port():
         return s.getsockname()[1]
 
 
-def java_home():
-    return subprocess.check_output([os.path.join(ROOT, "bin", "find-jdk")], text=True).strip()
-
-
 class Gateway:
     """One gateway process on a free port; a context manager that always stops it."""
 
@@ -56,8 +52,8 @@ class Gateway:
         if kind == "upstream":
             self.cmd = [UPSTREAM, *flags]
         else:
-            opts = os.environ.get("PUSHMILL_JAVA_OPTS", "-XX:+UseSerialGC").split()
-            self.cmd = [os.path.join(java_home(), "bin", "java"), *opts, "-jar", JAR, "gateway", *flags]
+            # The launcher users run, with its JVM options (PUSHMILL_JAVA_OPTS overrides them).
+            self.cmd = [os.path.join(ROOT, "bin", "pushmill"), "gateway", *flags]
         self.url = f"http://127.0.0.1:{self.port}"
 
     def __enter__(self):

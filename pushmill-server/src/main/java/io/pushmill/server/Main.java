@@ -1,5 +1,9 @@
 package io.pushmill.server;
 
+import io.pushmill.server.cli.JobsCommand;
+import io.pushmill.server.cli.RunCommand;
+import io.pushmill.server.cli.ScheduleCommand;
+import io.pushmill.server.cli.ScriptCommand;
 import io.pushmill.server.gateway.GatewayCommand;
 import io.pushmill.server.gateway.VersionProvider;
 import picocli.CommandLine;
@@ -10,15 +14,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the {@code pushmill} command. Subcommands: {@code gateway} now; {@code server},
- * {@code worker}, {@code up}, {@code script}, {@code schedule}, {@code run} and {@code jobs} join
- * them as they are written.
+ * Entry point of the {@code pushmill} command. Subcommands: {@code gateway}; {@code server} and
+ * {@code worker} (which share {@link PushmillProcess}; {@code up} joins them); the client commands
+ * {@code script}, {@code schedule}, {@code run} and {@code jobs}.
  */
 @Command(
     name = "pushmill",
     description = "A job runner and a Pushgateway-compatible push gateway in one program.",
     versionProvider = VersionProvider.class,
-    subcommands = {GatewayCommand.class})
+    subcommands = {
+      GatewayCommand.class,
+      ServerCommand.class,
+      WorkerCommand.class,
+      ScriptCommand.class,
+      ScheduleCommand.class,
+      RunCommand.class,
+      JobsCommand.class
+    })
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
@@ -33,7 +45,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: pushmill gateway");
+    throw new ParameterException(spec.commandLine(),
+        "Missing subcommand: gateway, server, worker, script, schedule, run or jobs");
   }
 
   public static void main(String[] args) {

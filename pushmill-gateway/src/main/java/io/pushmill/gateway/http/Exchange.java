@@ -120,6 +120,11 @@ public final class Exchange {
 
   /** Sends the whole response; a null {@code contentType} sends none. */
   public void send(int code, String contentType, byte[] body) {
+    send(code, contentType, ByteBuffer.wrap(body));
+  }
+
+  /** Sends the remaining bytes of {@code body} as the whole response, without copying them. */
+  public void send(int code, String contentType, ByteBuffer body) {
     if (status != 0) {
       throw new IllegalStateException("response already sent with status " + status);
     }
@@ -132,8 +137,8 @@ public final class Exchange {
     if (contentType != null) {
       headers.put(HttpHeader.CONTENT_TYPE, contentType);
     }
-    headers.put(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, body.length));
-    response.write(true, ByteBuffer.wrap(body), callback);
+    headers.put(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, body.remaining()));
+    response.write(true, body, callback);
   }
 
   private static byte[] utf8(String s) {

@@ -8,6 +8,9 @@ import io.pushmill.metrics.proto.ProtobufFormat;
 import io.pushmill.metrics.text.NameEscaping;
 import io.pushmill.metrics.text.TextWriter;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.Deflater;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +32,7 @@ final class ScrapeEndpoint implements Router.Endpoint {
 
   private final MetricStore store;
   private final GatewayMetrics metrics;
+  private final AtomicInteger lastSize = new AtomicInteger(64 * 1024);
 
   ScrapeEndpoint(MetricStore store, GatewayMetrics metrics) {
     this.store = store;
@@ -39,26 +43,27 @@ final class ScrapeEndpoint implements Router.Endpoint {
   public void handle(Exchange ex, Map<String, String> params) throws IOException {
     ScrapeFormat format = ScrapeFormat.negotiate(ex.header("Accept").orElse(""));
     List<MetricFamily> own = metrics.collect();
-    byte[] body;
+    ScrapeBuffer body = new ScrapeBuffer(lastSize.get());
     try {
-      body = render(format, own);
+      render(body, format, own);
     } catch (RuntimeException | IOException e) {
       LOG.atError()
           .setCause(e)
           .addKeyValue("err", e.toString())
           .log("error gathering metrics; serving the gateway's own metrics only");
-      body = renderOwn(format, own);
+      body = new ScrapeBuffer(16 * 1024);
+      body.write(renderOwn(format, own));
     }
-    boolean gzip = acceptsGzip(ex.header("Accept-Encoding").orElse(""));
-    if (gzip) {
+    lastSize.set(body.size());
+    if (acceptsGzip(ex.header("Accept-Encoding").orElse(""))) {
       ex.header("Content-Encoding", "gzip");
       body = gzip(body);
     }
-    ex.send(200, format.contentType(), body);
+    ex.send(200, format.contentType(), body.asByteBuffer());
   }
 
-  private byte[] render(ScrapeFormat format, List<MetricFamily> own) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+  private void render(ScrapeBuffer out, ScrapeFormat format, List<MetricFamily> own)
+      throws IOException {
     boolean storeWritesIt =
         !format.protobuf()
             && (format.escaping() == NameEscaping.Scheme.UNDERSCORES
@@ -68,7 +73,6 @@ final class ScrapeEndpoint implements Router.Endpoint {
     } else {
       write(out, format, store.gather(own));
     }
-    return out.toByteArray();
   }
 
   private static byte[] renderOwn(ScrapeFormat format, List<MetricFamily> own) throws IOException {
@@ -126,11 +130,35 @@ final class ScrapeEndpoint implements Router.Endpoint {
     return gzipQ > identityQ && gzipQ > 0;
   }
 
-  private static byte[] gzip(byte[] body) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(body);
+  /**
+   * The fastest deflate level: a scrape of 100,000 series is about 6 MB of very repetitive text, so
+   * level 1 compresses it nearly as well as the default level 6 in a third of the time.
+   */
+  private static ScrapeBuffer gzip(ScrapeBuffer body) throws IOException {
+    ScrapeBuffer out = new ScrapeBuffer(body.size() / 8 + 64);
+    try (GZIPOutputStream gz =
+        new GZIPOutputStream(out, 64 * 1024) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        }) {
+      body.writeTo(gz);
     }
-    return out.toByteArray();
+    return out;
+  }
+
+  /**
+   * A byte buffer sized from the previous scrape, so a scrape does not grow it by doubling, and
+   * handed to Jetty without the copy {@code toByteArray()} would make: a large scrape then costs
+   * one body-sized allocation instead of about four.
+   */
+  static final class ScrapeBuffer extends ByteArrayOutputStream {
+    ScrapeBuffer(int expectedSize) {
+      super(Math.max(expectedSize + expectedSize / 16, 1024));
+    }
+
+    ByteBuffer asByteBuffer() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.pushmill.gateway.history.HistoryOptions;
 import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.gateway.http.gocompat.GoDuration;
+import io.pushmill.gateway.store.TtlPolicy;
 import io.pushmill.server.logging.Logging;
 import java.net.URI;
 import java.nio.file.Path;
@@ -221,13 +222,31 @@ public final class GatewayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return prepare().run(server -> {}, GatewayRunner.Stop.onSignal());
+  }
+
+  /**
+   * Checks the flags, configures logging as they say, and answers the gateway they describe, not
+   * yet running; {@code pushmill server} runs it beside the API and the runner.
+   */
+  public GatewayRunner prepare() {
+    return prepare(TtlPolicy.none());
+  }
+
+  /**
+   * As {@link #prepare()}, with a per-group TTL policy between the push URL's {@code __ttl__} and
+   * {@code --push.default-ttl}. The store asks it for every push without a URL TTL, and for each
+   * persisted group while it loads, before the HTTP server starts; a policy that cannot answer yet
+   * should answer empty (such groups get its TTL at their next push).
+   */
+  public GatewayRunner prepare(TtlPolicy ttlPolicy) {
     if (systemdSocket) {
       throw new ParameterException(
           spec.commandLine(),
           "--web.systemd-socket: socket activation is not supported; use --web.listen-address");
     }
     Logging.configure(Logging.parseLevel(logLevel), Logging.Format.parse(logFormat), System.err);
-    return new GatewayRunner(this).run(server -> {}, GatewayRunner.Stop.onSignal());
+    return new GatewayRunner(this, ttlPolicy);
   }
 
   /** The HTTP settings these flags describe. */

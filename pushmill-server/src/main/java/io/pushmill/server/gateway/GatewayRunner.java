@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * and persists. Expiry: the default TTL from the flags, and a {@link TtlPolicy} from whoever runs
  * the gateway (the runner gives its schedules' groups one).
  */
-final class GatewayRunner {
+public final class GatewayRunner {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayRunner.class);
   private static final int QUEUE_CAPACITY = 1000; // upstream's write queue
 
@@ -95,9 +95,9 @@ final class GatewayRunner {
   }
 
   /** A request to stop, and a latch the JVM's shutdown waits on until the store is closed. */
-  record Stop(CompletableFuture<String> request, CountDownLatch finished) {
+  public record Stop(CompletableFuture<String> request, CountDownLatch finished) {
     /** A stop requested only by the caller (or by {@code /-/quit}). */
-    static Stop manual() {
+    public static Stop manual() {
       return new Stop(new CompletableFuture<>(), new CountDownLatch(1));
     }
 
@@ -105,7 +105,7 @@ final class GatewayRunner {
      * A stop also requested by SIGTERM or SIGINT; the JVM's exit then waits until the store has
      * been closed, so that the final persist is not cut short.
      */
-    static Stop onSignal() {
+    public static Stop onSignal() {
       Stop stop = manual();
       Runtime.getRuntime()
           .addShutdownHook(
@@ -130,7 +130,7 @@ final class GatewayRunner {
    * @param onStarted called once the server listens
    * @return the exit code: 0 after a clean shutdown, 1 when the gateway could not start
    */
-  int run(Consumer<GatewayServer> onStarted, Stop stop) {
+  public int run(Consumer<GatewayServer> onStarted, Stop stop) {
     try {
       return serve(onStarted, stop.request());
     } finally {

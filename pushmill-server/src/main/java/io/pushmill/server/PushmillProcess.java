@@ -1,0 +1,163 @@
+package io.pushmill.server;
+
+import io.pushmill.metrics.MetricFamily;
+import io.pushmill.runner.RunnerConfig;
+import io.pushmill.runner.exec.Language;
+import io.pushmill.runner.exec.LanguageRuntime;
+import io.pushmill.server.api.ApiServer;
+import io.pushmill.server.api.MetricsHandler;
+import io.pushmill.server.api.SwitchableHandler;
+import io.pushmill.server.api.WindmillApi;
+import io.pushmill.server.api.auth.AdminToken;
+import io.pushmill.server.runner.RunnerStack;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Pushmill process, as {@code pushmill server}, {@code worker} and {@code up} assemble it: a
+ * runner (with or without worker slots), optionally the API, optionally a listener serving only
+ * the process's own metrics. Started in that order: the API binds first (so jobs learn its real
+ * address), then the runner opens the database, then the API serves and the runner starts.
+ * {@link #close()} stops accepting requests, lets running jobs finish within the shutdown grace,
+ * and closes the database.
+ */
+public final class PushmillProcess implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PushmillProcess.class);
+  static final String DEFAULT_BASE_URL = "http://localhost:8000";
+
+  /**
+   * What to run.
+   *
+   * @param runner the runner's configuration; its base URL is replaced when {@code baseUrl} is
+   *     empty and the API listens
+   * @param runtimes the language runtimes
+   * @param dataDir where the admin token is kept when the environment has none
+   * @param env the process environment ({@code PUSHMILL_ADMIN_TOKEN})
+   * @param apiListen the API's listen addresses; none for a process without API
+   * @param metricsListen addresses serving only {@code /metrics}; for a worker
+   * @param baseUrl {@code WM_BASE_URL} when given explicitly
+   * @param ownMetrics this process's own metrics (JVM, process)
+   */
+  public record Settings(
+      RunnerConfig.Builder runner,
+      Map<Language, LanguageRuntime> runtimes,
+      Path dataDir,
+      Map<String, String> env,
+      List<String> apiListen,
+      List<String> metricsListen,
+      Optional<String> baseUrl,
+      Supplier<List<MetricFamily>> ownMetrics) {}
+
+  private final RunnerStack stack;
+  private final Optional<ApiServer> api;
+  private final Optional<ApiServer> metrics;
+
+  private PushmillProcess(RunnerStack stack, Optional<ApiServer> api,
+      Optional<ApiServer> metrics) {
+    this.stack = stack;
+    this.api = api;
+    this.metrics = metrics;
+  }
+
+  /** Starts everything; on a failure, closes what was started and rethrows. */
+  public static PushmillProcess start(Settings s) throws Exception {
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      AdminToken admin = AdminToken.resolve(s.env(), s.dataDir());
+      LOG.info("admin token from {}", admin.source());
+      if (admin.generated() && s.runner().build().databaseUrl().isPresent()) {
+        LOG.warn("this process generated its own admin token, but it shares a database: give every"
+            + " server and worker the same {} so that they accept each other's job tokens",
+            AdminToken.ENV);
+      }
+      SwitchableHandler apiHandler = new SwitchableHandler();
+      Optional<ApiServer> api = s.apiListen().isEmpty() ? Optional.empty()
+          : Optional.of(startServer(apiHandler, s.apiListen(), "api", started));
+      Optional<String> derived = api.map(a -> baseUrl(a.uris().getFirst()));
+      String baseUrl = s.baseUrl().or(() -> derived).orElse(DEFAULT_BASE_URL);
+      RunnerStack stack = RunnerStack.open(s.runner().baseUrl(baseUrl), s.runtimes(), admin,
+          Clock.systemUTC());
+      started.addFirst(stack);
+      apiHandler.set(WindmillApi.handler(stack.runner(), s.runtimes(), stack.authenticator(),
+          s.ownMetrics(), Clock.systemUTC()));
+      Optional<ApiServer> metrics = s.metricsListen().isEmpty() ? Optional.empty()
+          : Optional.of(startServer(new MetricsHandler(s.ownMetrics()), s.metricsListen(),
+              "metrics", started));
+      stack.runner().start();
+      LOG.info("pushmill runner started: {} (jobs see WM_BASE_URL={})",
+          stack.runner().config(), baseUrl);
+      return new PushmillProcess(stack, api, metrics);
+    } catch (Exception | Error e) {
+      for (AutoCloseable c : started) {
+        closeQuietly(c);
+      }
+      throw e;
+    }
+  }
+
+  private static ApiServer startServer(Handler handler, List<String> listen, String name,
+      List<AutoCloseable> started) throws Exception {
+    ApiServer server = ApiServer.create(handler, listen, name);
+    started.addFirst(server);
+    server.start();
+    return server;
+  }
+
+  /** {@code http://host:port} of a bound address; a wildcard host becomes {@code localhost}. */
+  static String baseUrl(URI bound) {
+    String host = bound.getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")) {
+      host = "localhost";
+    }
+    return "http://" + host + ":" + bound.getPort();
+  }
+
+  public RunnerStack stack() {
+    return stack;
+  }
+
+  /** The API's base URL, when this process serves it. */
+  public Optional<URI> apiUrl() {
+    return api.map(a -> a.uris().getFirst());
+  }
+
+  /** The metrics listener's base URL, when this process has one. */
+  public Optional<URI> metricsUrl() {
+    return metrics.map(m -> m.uris().getFirst());
+  }
+
+  /**
+   * Stops taking API requests and lets running jobs finish (within the shutdown grace; the rest
+   * are ended and marked). The database stays open for {@link #close()}. Idempotent.
+   */
+  public void stop() {
+    api.ifPresent(PushmillProcess::closeQuietly);
+    stack.runner().stop();
+  }
+
+  /** {@link #stop()}, then closes the database and the metrics listener. */
+  @Override
+  public void close() {
+    stop();
+    closeQuietly(stack);
+    metrics.ifPresent(PushmillProcess::closeQuietly);
+    LOG.info("pushmill stopped");
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.pushmill.server;
+
+import io.pushmill.gateway.http.GatewayServer;
+import io.pushmill.server.gateway.GatewayRunner;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the gateway and a {@link PushmillProcess} side by side, as {@code pushmill server} and
+ * {@code pushmill up} do: the gateway first, then the runner and the API, with the runner's job
+ * metrics added to the gateway's scrape. On a stop (a signal, or the gateway's {@code /-/quit}) the
+ * API stops taking requests and running jobs finish (they may still push to the gateway); then the
+ * gateway stops and its store persists; then the runner's database closes.
+ */
+public final class ServerLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+
+  private ServerLifecycle() {}
+
+  /** What runs once the server is ready: the gateway's HTTP server and the runner's process. */
+  public record Running(GatewayServer gateway, PushmillProcess process) {}
+
+  /**
+   * Runs until {@code signal} asks to stop.
+   *
+   * @param onReady called once everything serves, e.g. to load the demo of {@code up}
+   * @return the exit code: 0 after a clean stop, 1 when something could not start
+   */
+  public static int run(GatewayRunner gateway, PushmillProcess.Settings settings,
+      Consumer<Running> onReady, GatewayRunner.Stop signal) {
+    try {
+      return serve(gateway, settings, onReady, signal.request());
+    } finally {
+      signal.finished().countDown();
+    }
+  }
+
+  private static int serve(GatewayRunner gateway, PushmillProcess.Settings settings,
+      Consumer<Running> onReady, CompletableFuture<String> signal) {
+    GatewayRunner.Stop gatewayStop = GatewayRunner.Stop.manual();
+    CompletableFuture<GatewayServer> started = new CompletableFuture<>();
+    CompletableFuture<Integer> gatewayExit = new CompletableFuture<>();
+    Thread.ofPlatform().name("gateway").start(() -> {
+      int code = gateway.run(started::complete, gatewayStop);
+      started.cancel(false);
+      gatewayExit.complete(code);
+    });
+    GatewayServer server;
+    try {
+      server = started.join();
+    } catch (RuntimeException e) {
+      return gatewayExit.join();
+    }
+    server.quitRequested().thenRun(() -> signal.complete("web"));
+    PushmillProcess process;
+    try {
+      process = PushmillProcess.start(settings);
+    } catch (Exception e) {
+      LOG.error("pushmill could not start: {}", e.getMessage(), e);
+      gatewayStop.request().complete("error");
+      gatewayExit.join();
+      return 1;
+    }
+    server.addMetricSource(process.stack().runner()::metrics);
+    try {
+      onReady.accept(new Running(server, process));
+    } catch (RuntimeException e) {
+      LOG.error("pushmill could not get ready: {}", e.getMessage(), e);
+      signal.complete("error");
+    }
+    String why = signal.join();
+    LOG.info("stopping ({}): running jobs may finish", why);
+    process.stop();
+    gatewayStop.request().complete(why);
+    int code = gatewayExit.join();
+    process.close();
+    return why.equals("error") ? 1 : code;
+  }
+}
