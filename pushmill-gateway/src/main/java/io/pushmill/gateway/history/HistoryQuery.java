@@ -15,7 +15,10 @@ import java.util.TreeMap;
  * @param end the last instant wanted; empty for now
  */
 public record HistoryQuery(
-    Optional<String> name, Map<String, String> labels, Optional<Instant> start, Optional<Instant> end) {
+    Optional<String> name,
+    Map<String, String> labels,
+    Optional<Instant> start,
+    Optional<Instant> end) {
 
   public HistoryQuery {
     if (name == null || labels == null || start == null || end == null) {

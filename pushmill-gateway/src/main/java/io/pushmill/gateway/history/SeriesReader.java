@@ -99,7 +99,10 @@ final class SeriesReader {
       if (p.timeMillis() < fromMs) {
         before = p;
       } else if (p.timeMillis() <= toMs) {
-        if (out.isEmpty() && before != null && before.value().isPresent() && p.timeMillis() > fromMs) {
+        if (out.isEmpty()
+            && before != null
+            && before.value().isPresent()
+            && p.timeMillis() > fromMs) {
           out.add(new InstantPoint(fromMs, before.value()));
         }
         out.add(p);

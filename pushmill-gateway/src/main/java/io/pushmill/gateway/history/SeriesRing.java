@@ -57,7 +57,7 @@ final class SeriesRing {
     }
   }
 
-  /** Keeps only the newest {@code limit} entries, and gives back memory the rest no longer needs. */
+  /** Keeps only the newest {@code limit} entries, and gives back memory no longer needed. */
   void limit(int limit) {
     int max = Math.max(1, limit);
     while (size > max) {

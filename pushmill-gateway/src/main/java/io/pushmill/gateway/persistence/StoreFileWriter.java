@@ -30,8 +30,7 @@ final class StoreFileWriter {
   }
 
   /** Writes the file in an older {@code version}, for tests of upgrades. */
-  static void write(OutputStream sink, List<GroupSnapshot> groups, int version)
-      throws IOException {
+  static void write(OutputStream sink, List<GroupSnapshot> groups, int version) throws IOException {
     if (!StoreFileFormat.isReadable(version)) {
       throw new IllegalArgumentException("no store file version " + version);
     }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * An immutable copy of one group for the API, the UI and persistence: its families by name
  * (sorted), including the two {@code push_*_seconds} families, and when it expires.
  */
-public record GroupSnapshot(GroupingKey key, Map<String, StoredFamily> families, GroupExpiry expiry) {
+public record GroupSnapshot(
+    GroupingKey key, Map<String, StoredFamily> families, GroupExpiry expiry) {
 
   public GroupSnapshot {
     if (key == null || families == null || expiry == null) {

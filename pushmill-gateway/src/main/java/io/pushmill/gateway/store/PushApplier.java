@@ -49,7 +49,7 @@ final class PushApplier {
     return removed[0];
   }
 
-  /** Deletes every group in one change, so no reader sees a half-wiped store; returns their keys. */
+  /** Deletes every group in one change (no reader sees a half-wiped store); returns the keys. */
   List<GroupingKey> wipe() {
     List<GroupingKey> keys = state.keys();
     state.mutate(

@@ -3,8 +3,8 @@ package io.pushmill.gateway.store;
 import java.time.Instant;
 
 /**
- * Hears about what the writer did, in the order it did it: pushes it accepted and groups it removed.
- * The hook for the push history. Called on the writer thread, so it must be quick (O(size of the
+ * Hears about what the writer did, in the order it did it: pushes it accepted and groups it
+ * removed. The hook for the push history. Called on the writer thread, so it must be quick (O(size of the
  * push)) and must not call back into the store; an exception is logged and ignored.
  */
 public interface PushListener {

@@ -37,7 +37,13 @@ public record StoreOptions(
 
   /** Without expiry and without a listener. */
   public StoreOptions(Duration persistenceInterval, int queueCapacity, InstantSource clock) {
-    this(persistenceInterval, queueCapacity, clock, Duration.ZERO, TtlPolicy.none(), PushListener.NONE);
+    this(
+        persistenceInterval,
+        queueCapacity,
+        clock,
+        Duration.ZERO,
+        TtlPolicy.none(),
+        PushListener.NONE);
   }
 
   /** Upstream's defaults: persist every 5 minutes, a queue of 1000, the system clock, no expiry. */
@@ -52,7 +58,8 @@ public record StoreOptions(
 
   /** These options with another TTL policy. */
   public StoreOptions withTtlPolicy(TtlPolicy policy) {
-    return new StoreOptions(persistenceInterval, queueCapacity, clock, defaultTtl, policy, listener);
+    return new StoreOptions(
+        persistenceInterval, queueCapacity, clock, defaultTtl, policy, listener);
   }
 
   /** These options with another listener. */

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The single writer: takes the queue in batches, deletes expired groups, checks and applies each
- * write in order, syncs (where a write-ahead log will hook in), does its timed work (expiry, saves),
- * then tells the waiting pushers. It is the only thread that changes the {@link StoreState} and the
+ * write in order, syncs (where a write-ahead log will hook in), does its timed work (expiry,
+ * saves), then tells the waiting pushers. It is the only thread that changes the {@link StoreState} and the
  * only one that calls {@link StorePersistence#save}.
  */
 final class StoreWriter implements Runnable {

@@ -25,7 +25,7 @@ final class TtlResolver {
     this.defaultTtl = defaultTtl;
   }
 
-  /** The expiry of a push to {@code key} whose URL asked for {@code requested}, from {@code since}. */
+  /** The expiry of a push to {@code key} whose URL asked for {@code requested}, from then on. */
   GroupExpiry resolve(GroupingKey key, Optional<Duration> requested, Instant since) {
     if (requested.isPresent()) {
       return GroupExpiry.of(requested.get(), TtlSource.URL, since);
@@ -42,7 +42,8 @@ final class TtlResolver {
 
   /**
    * The expiry of a loaded group: a TTL its URL asked for is kept; any other is decided again with
-   * the current policy and default, so a changed {@code --push.default-ttl} applies after a restart.
+   * the current policy and default, so a changed {@code --push.default-ttl} applies after a
+   * restart.
    */
   GroupExpiry reload(GroupingKey key, GroupExpiry persisted) {
     if (persisted.source() == TtlSource.URL) {

@@ -65,11 +65,13 @@ class HistoryConcurrencyTest {
     for (SeriesHistory s : all) {
       assertThat(s.samples()).hasSize(PUSHES);
       assertThat(s.samples().getLast().value()).isEqualTo(PUSHES - 1);
-      assertThat(s.samples()).isSortedAccordingTo((a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));
+      assertThat(s.samples())
+          .isSortedAccordingTo((a, b) -> Long.compare(a.timeMillis(), b.timeMillis()));
     }
   }
 
-  private static void push(DefaultMetricStore store, GroupingKey key, ConcurrentLinkedQueue<Throwable> errors) {
+  private static void push(
+      DefaultMetricStore store, GroupingKey key, ConcurrentLinkedQueue<Throwable> errors) {
     try {
       for (int i = 0; i < PUSHES; i++) {
         byte[] body = ("m " + i + "\n").getBytes(StandardCharsets.UTF_8);

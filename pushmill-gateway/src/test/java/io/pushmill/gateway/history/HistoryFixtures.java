@@ -47,8 +47,7 @@ final class HistoryFixtures {
   static AcceptedPush push(
       GroupingKey key, double seconds, PushMode mode, Duration ttl, MetricFamily... families) {
     Instant t = at(T0, seconds);
-    GroupExpiry e =
-        ttl.isZero() ? GroupExpiry.none(t) : GroupExpiry.of(ttl, TtlSource.URL, t);
+    GroupExpiry e = ttl.isZero() ? GroupExpiry.none(t) : GroupExpiry.of(ttl, TtlSource.URL, t);
     return new AcceptedPush(key, t, mode, List.of(families), e);
   }
 

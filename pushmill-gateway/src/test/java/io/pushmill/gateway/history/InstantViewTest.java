@@ -55,7 +55,8 @@ class InstantViewTest {
 
     clock.at(30);
 
-    assertThat(instant(Optional.empty())).containsExactly("0.0=0.0", "5.0=5.0", "10.0=10.0", "17.0=-");
+    assertThat(instant(Optional.empty()))
+        .containsExactly("0.0=0.0", "5.0=5.0", "10.0=10.0", "17.0=-");
     assertThat(series().fresh()).isFalse();
     assertThat(series().current()).isTrue();
   }
@@ -73,7 +74,8 @@ class InstantViewTest {
 
     // The schedule stopped between 15 and 35: the view has a gap from 22.5 on.
     assertThat(instant(Optional.empty()))
-        .containsExactly("0.0=0.0", "5.0=5.0", "10.0=10.0", "15.0=15.0", "22.5=-", "35.0=35.0", "42.5=-");
+        .containsExactly(
+            "0.0=0.0", "5.0=5.0", "10.0=10.0", "15.0=15.0", "22.5=-", "35.0=35.0", "42.5=-");
     assertThat(series().fresh()).isFalse();
   }
 
@@ -85,7 +87,8 @@ class InstantViewTest {
     history.removed(JOB, HistoryFixtures.at(HistoryFixtures.T0, 12), Removal.DELETED);
     clock.at(60);
 
-    assertThat(instant(Optional.empty())).containsExactly("0.0=0.0", "5.0=5.0", "10.0=10.0", "12.0=-");
+    assertThat(instant(Optional.empty()))
+        .containsExactly("0.0=0.0", "5.0=5.0", "10.0=10.0", "12.0=-");
     assertThat(series().fresh()).isFalse();
     assertThat(series().current()).isFalse();
   }
@@ -114,6 +117,8 @@ class InstantViewTest {
             java.util.Map.of(),
             Optional.of(HistoryFixtures.at(HistoryFixtures.T0, 20)),
             Optional.empty());
-    assertThat(history.query(after)).as("nothing in the stretch, nothing fresh at its start").isEmpty();
+    assertThat(history.query(after))
+        .as("nothing in the stretch, nothing fresh at its start")
+        .isEmpty();
   }
 }

@@ -194,10 +194,17 @@ class PushHistoryTest {
     assertThat(h.query(HistoryQuery.of("m", Map.of("job", "other")))).hasSize(1);
     assertThat(h.query(HistoryQuery.of("m", Map.of("instance", "")))).hasSize(1);
     assertThat(h.query(HistoryQuery.of("m", Map.of("nope", "x")))).isEmpty();
-    assertThat(h.query(new HistoryQuery(Optional.empty(), Map.of("job", "batch"), Optional.empty(), Optional.empty()))).hasSize(2);
+    assertThat(
+            h.query(
+                new HistoryQuery(
+                    Optional.empty(), Map.of("job", "batch"), Optional.empty(), Optional.empty())))
+        .hasSize(2);
     HistoryQuery window =
         new HistoryQuery(
-            Optional.of("n"), Map.of(), Optional.of(T0.plusSeconds(3)), Optional.of(T0.plusSeconds(5)));
+            Optional.of("n"),
+            Map.of(),
+            Optional.of(T0.plusSeconds(3)),
+            Optional.of(T0.plusSeconds(5)));
     assertThat(h.query(window).getFirst().samples())
         .extracting(Sample::value)
         .containsExactly(3.0, 4.0, 5.0);

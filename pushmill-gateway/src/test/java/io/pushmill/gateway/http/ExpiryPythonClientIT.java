@@ -92,7 +92,8 @@ class ExpiryPythonClientIT {
                 + groupingKey
                 + ")",
             "print('ok')");
-    Process p = new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(PYTHON.toString(), "-c", script).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(out).as("python says").isEqualTo("ok\n");
@@ -106,7 +107,8 @@ class ExpiryPythonClientIT {
   }
 
   @Test
-  void push_to_gateway_with_a_ttl_grouping_key_sets_the_ttl_and_the_group_expires() throws Exception {
+  void push_to_gateway_with_a_ttl_grouping_key_sets_the_ttl_and_the_group_expires()
+      throws Exception {
     python("push_to_gateway", "{'__ttl__': '30s'}", 42);
 
     GroupSnapshot g = store.groups().getFirst();

@@ -123,8 +123,7 @@ class ExtensionEndpointsTest {
 
   private static PushHistory historyWithTwoPushes() {
     PushHistory h =
-        PushHistory.create(
-            HistoryOptions.defaults(), InstantSource.fixed(T.plusSeconds(60)));
+        PushHistory.create(HistoryOptions.defaults(), InstantSource.fixed(T.plusSeconds(60)));
     GroupingKey k = GroupingKey.of("job", "u/admin/script");
     Labels l = Labels.of("instance", "", "job", "u/admin/script");
     for (int i = 0; i < 2; i++) {
@@ -137,7 +136,11 @@ class ExtensionEndpointsTest {
               List.of(Metric.of(l, new MetricValue.Gauge(40 + i + 0.5))));
       h.accepted(
           new AcceptedPush(
-              k, at, PushMode.REPLACE, List.of(f), GroupExpiry.of(Duration.ofSeconds(10), TtlSource.URL, at)));
+              k,
+              at,
+              PushMode.REPLACE,
+              List.of(f),
+              GroupExpiry.of(Duration.ofSeconds(10), TtlSource.URL, at)));
     }
     return h;
   }
@@ -191,7 +194,8 @@ class ExtensionEndpointsTest {
   void the_history_api_of_a_disabled_history_says_so() throws Exception {
     start(PushHistory.disabled());
     assertThat(gw.send("GET", "/api/v1/history").getContent())
-        .startsWith("{\"status\":\"success\",\"data\":{\"enabled\":false,\"max_samples_per_series\":0,")
+        .startsWith(
+            "{\"status\":\"success\",\"data\":{\"enabled\":false,\"max_samples_per_series\":0,")
         .endsWith("\"result\":[]}}");
   }
 }

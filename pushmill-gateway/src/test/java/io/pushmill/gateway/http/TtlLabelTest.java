@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The push URL's {@code __ttl__} pseudo-label: values, placement, {@code @base64}, and errors. Label
- * paths are given as sent, percent-encoded; the job is always {@code j}.
+ * The push URL's {@code __ttl__} pseudo-label: values, placement, {@code @base64}, and errors.
+ * Label paths are given as sent, percent-encoded; the job is always {@code j}.
  */
 class TtlLabelTest {
   private static final GroupingKeyParser PARSER = new GroupingKeyParser(false);
@@ -49,17 +49,36 @@ class TtlLabelTest {
         ok(11, "/__ttl__@base64/MzBz", Duration.ofSeconds(30), "job", "j"),
         ok(12, "/__ttl__/10s/__ttl__/20s", Duration.ofSeconds(20), "job", "j"),
         ok(13, "/__ttl__/%33%30s", Duration.ofSeconds(30), "job", "j"),
-        fails(14, "/__ttl__/soon", "invalid __ttl__ \"soon\": want a duration such as 30s, 5m or 1h30m, or a number of seconds"),
+        fails(
+            14,
+            "/__ttl__/soon",
+            "invalid __ttl__ \"soon\": want a duration such as 30s, 5m or 1h30m, or a number of"
+                + " seconds"),
         fails(15, "/__ttl__/-5s", "invalid __ttl__ \"-5s\": a TTL cannot be negative"),
-        fails(16, "/__ttl__/-5", "invalid __ttl__ \"-5\": want a duration such as 30s, 5m or 1h30m, or a number of seconds"),
-        fails(17, "/__ttl__@base64/=", "invalid __ttl__ \"\": want a duration such as 30s, 5m or 1h30m, or a number of seconds"),
-        fails(18, "/__ttl__@base64/!", "invalid base64 encoding for label __ttl__=\"!\": illegal base64 data at input byte 0"),
+        fails(
+            16,
+            "/__ttl__/-5",
+            "invalid __ttl__ \"-5\": want a duration such as 30s, 5m or 1h30m, or a number of"
+                + " seconds"),
+        fails(
+            17,
+            "/__ttl__@base64/=",
+            "invalid __ttl__ \"\": want a duration such as 30s, 5m or 1h30m, or a number of"
+                + " seconds"),
+        fails(
+            18,
+            "/__ttl__@base64/!",
+            "invalid base64 encoding for label __ttl__=\"!\": illegal base64 data at input byte 0"),
         fails(19, "/__ttl__/99999999999999", "invalid __ttl__ \"99999999999999\": too long"),
         fails(20, "/__ttl__", "odd number of components in label string \"/__ttl__\""),
         fails(21, "/__other__/x", "improper label name \"__other__\""),
         fails(22, "/__TTL__/30s", "improper label name \"__TTL__\""),
         fails(23, "/a-b/1/__ttl__/bad", "improper label name \"a-b\""),
-        fails(24, "/__ttl__/bad/a-b/1", "invalid __ttl__ \"bad\": want a duration such as 30s, 5m or 1h30m, or a number of seconds"));
+        fails(
+            24,
+            "/__ttl__/bad/a-b/1",
+            "invalid __ttl__ \"bad\": want a duration such as 30s, 5m or 1h30m, or a number of"
+                + " seconds"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -87,7 +87,8 @@ class StoreFileVersionTest {
     assertThat(read.get(3).expiry().since()).isEqualTo(Instant.EPOCH);
     assertThat(read)
         .extracting(GroupSnapshot::families)
-        .containsExactlyElementsOf(withEveryExpiry().stream().map(GroupSnapshot::families).toList());
+        .containsExactlyElementsOf(
+            withEveryExpiry().stream().map(GroupSnapshot::families).toList());
   }
 
   /** One group {job="a"} without families and this expiry record, in a valid version 2 file. */
@@ -122,7 +123,8 @@ class StoreFileVersionTest {
   @Test
   void a_crafted_version_2_group_reads_back() throws Exception {
     assertThat(StoreFileReader.read(fileWithExpiry(3, 60, 0, 5)).getFirst().expiry())
-        .isEqualTo(GroupExpiry.of(Duration.ofMinutes(1), TtlSource.DEFAULT, Instant.ofEpochSecond(1, 5)));
+        .isEqualTo(
+            GroupExpiry.of(Duration.ofMinutes(1), TtlSource.DEFAULT, Instant.ofEpochSecond(1, 5)));
   }
 
   @Test

@@ -113,7 +113,8 @@ class ExpiryLifecycleTest {
     DefaultMetricStore store = open(StorePersistence.none(), Duration.ZERO);
     GroupingKey k = key("job", "j", "instance", "i");
     store.push(
-        new PushRequest(k, Pushes.text("m{job=\"body\"} 1\n"), PushMode.MERGE, T0, Optional.of(TTL)));
+        new PushRequest(
+            k, Pushes.text("m{job=\"body\"} 1\n"), PushMode.MERGE, T0, Optional.of(TTL)));
     store.push(new PushRequest(k, Pushes.text("m 1 1000\n"), PushMode.MERGE, T0, Optional.empty()));
     store.flush();
 

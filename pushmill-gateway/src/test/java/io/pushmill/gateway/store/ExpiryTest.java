@@ -2,7 +2,6 @@ package io.pushmill.gateway.store;
 
 import static io.pushmill.gateway.store.Pushes.T0;
 import static io.pushmill.gateway.store.Pushes.key;
-import static io.pushmill.gateway.store.Pushes.put;
 import static io.pushmill.gateway.store.Pushes.scrape;
 import static io.pushmill.gateway.store.Pushes.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,8 +84,7 @@ class ExpiryTest {
     assertThat(store.gather(java.util.List.of())).isEmpty();
     // ...and deleted by it, counted and reported at the instant of expiry.
     store.flush();
-    assertThat(store.stats())
-        .isEqualTo(new StoreStats(0, 0, 0, 1, 0));
+    assertThat(store.stats()).isEqualTo(new StoreStats(0, 0, 0, 1, 0));
     assertThat(listener.removed).containsExactly("EXPIRED {job=\"batch\"} at " + T0.plus(TTL));
   }
 
@@ -95,13 +93,27 @@ class ExpiryTest {
     Duration policy = Duration.ofSeconds(20);
     Duration dflt = Duration.ofSeconds(40);
     return Stream.of(
-        new Object[] {1, Optional.of(url), Optional.of(policy), dflt, Optional.of(url), TtlSource.URL},
-        new Object[] {2, Optional.empty(), Optional.of(policy), dflt, Optional.of(policy), TtlSource.POLICY},
-        new Object[] {3, Optional.empty(), Optional.empty(), dflt, Optional.of(dflt), TtlSource.DEFAULT},
-        new Object[] {4, Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty(), TtlSource.NONE},
-        new Object[] {5, Optional.of(Duration.ZERO), Optional.of(policy), dflt, Optional.empty(), TtlSource.URL},
-        new Object[] {6, Optional.empty(), Optional.of(Duration.ZERO), dflt, Optional.empty(), TtlSource.POLICY},
-        new Object[] {7, Optional.of(url), Optional.empty(), Duration.ZERO, Optional.of(url), TtlSource.URL});
+        new Object[] {
+          1, Optional.of(url), Optional.of(policy), dflt, Optional.of(url), TtlSource.URL
+        },
+        new Object[] {
+          2, Optional.empty(), Optional.of(policy), dflt, Optional.of(policy), TtlSource.POLICY
+        },
+        new Object[] {
+          3, Optional.empty(), Optional.empty(), dflt, Optional.of(dflt), TtlSource.DEFAULT
+        },
+        new Object[] {
+          4, Optional.empty(), Optional.empty(), Duration.ZERO, Optional.empty(), TtlSource.NONE
+        },
+        new Object[] {
+          5, Optional.of(Duration.ZERO), Optional.of(policy), dflt, Optional.empty(), TtlSource.URL
+        },
+        new Object[] {
+          6, Optional.empty(), Optional.of(Duration.ZERO), dflt, Optional.empty(), TtlSource.POLICY
+        },
+        new Object[] {
+          7, Optional.of(url), Optional.empty(), Duration.ZERO, Optional.of(url), TtlSource.URL
+        });
   }
 
   @ParameterizedTest(name = "case {0}")
@@ -134,9 +146,11 @@ class ExpiryTest {
 
   @Test
   void a_failing_policy_counts_as_no_opinion() throws Exception {
-    open(TTL, k -> {
-          throw new IllegalStateException("no database");
-        })
+    open(
+            TTL,
+            k -> {
+              throw new IllegalStateException("no database");
+            })
         .push(push(JOB, T0, Optional.empty()));
 
     assertThat(expiry(JOB)).isEqualTo(GroupExpiry.of(TTL, TtlSource.DEFAULT, T0));
@@ -175,7 +189,12 @@ class ExpiryTest {
     open().push(push(JOB, T0, Optional.of(TTL)));
     clock.advance(Duration.ofSeconds(20));
     PushRequest refused =
-        new PushRequest(JOB, text("m 1 1000\n"), PushMode.REPLACE, clock.instant(), Optional.of(Duration.ofHours(1)));
+        new PushRequest(
+            JOB,
+            text("m 1 1000\n"),
+            PushMode.REPLACE,
+            clock.instant(),
+            Optional.of(Duration.ofHours(1)));
 
     assertThat(store.push(refused)).isInstanceOf(PushOutcome.Rejected.class);
 
@@ -188,11 +207,13 @@ class ExpiryTest {
   @Test
   void a_group_made_by_refused_pushes_counts_from_the_last_of_them() throws Exception {
     open();
-    PushRequest refused = new PushRequest(JOB, text("m 1 1000\n"), PushMode.REPLACE, T0, Optional.of(TTL));
+    PushRequest refused =
+        new PushRequest(JOB, text("m 1 1000\n"), PushMode.REPLACE, T0, Optional.of(TTL));
     store.push(refused);
     clock.advance(Duration.ofSeconds(20));
     store.push(
-        new PushRequest(JOB, text("m 1 1000\n"), PushMode.REPLACE, clock.instant(), Optional.of(TTL)));
+        new PushRequest(
+            JOB, text("m 1 1000\n"), PushMode.REPLACE, clock.instant(), Optional.of(TTL)));
 
     assertThat(expiry(JOB)).isEqualTo(GroupExpiry.of(TTL, TtlSource.URL, T0.plusSeconds(20)));
     assertThat(store.groups().getFirst().lastPushSuccessful()).isFalse();
@@ -234,7 +255,8 @@ class ExpiryTest {
     store.push(
         new PushRequest(JOB, text("n 2\n"), PushMode.MERGE, clock.instant(), Optional.of(TTL)));
 
-    assertThat(store.groups().getFirst().families()).containsOnlyKeys("n", "push_time_seconds", "push_failure_time_seconds");
+    assertThat(store.groups().getFirst().families())
+        .containsOnlyKeys("n", "push_time_seconds", "push_failure_time_seconds");
     assertThat(store.stats().expiredGroups()).isEqualTo(1);
   }
 
@@ -249,7 +271,8 @@ class ExpiryTest {
     assertThat(scrape(store)).isEqualTo(before);
     assertThat(expiry(JOB)).isEqualTo(GroupExpiry.none(T0));
     assertThat(store.stats()).isEqualTo(new StoreStats(1, 3, 0, 0, 0));
-    assertThat(store.groups().getFirst().families()).containsOnlyKeys("m", "push_time_seconds", "push_failure_time_seconds");
+    assertThat(store.groups().getFirst().families())
+        .containsOnlyKeys("m", "push_time_seconds", "push_failure_time_seconds");
   }
 
   @Test

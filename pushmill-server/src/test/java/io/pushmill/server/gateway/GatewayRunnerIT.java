@@ -154,7 +154,8 @@ class GatewayRunnerIT {
     String history = send("GET", base.resolve("/api/v1/history?match=b"), "").body();
 
     assertThat(api).contains("\"source\":\"policy\"").contains("\"ttl\":\"2h0m0s\"");
-    assertThat(history).contains("\"metric\":{\"__name__\":\"b\",\"instance\":\"\",\"job\":\"short\"}");
+    assertThat(history)
+        .contains("\"metric\":{\"__name__\":\"b\",\"instance\":\"\",\"job\":\"short\"}");
     // The group with a one-second TTL goes by itself; the others stay.
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(20))
@@ -168,7 +169,8 @@ class GatewayRunnerIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> logs.toString(StandardCharsets.UTF_8).contains("msg=\"group expired\""));
     assertThat(logs.toString(StandardCharsets.UTF_8))
-        .contains("level=info caller=ExpirySweeper msg=\"group expired\" group=\"{job=\\\"short\\\"}\"");
+        .contains(
+            "level=info caller=ExpirySweeper msg=\"group expired\" group=\"{job=\\\"short\\\"}\"");
     run.stop().request().complete("signal");
     assertThat(run.exit().get(30, TimeUnit.SECONDS)).isZero();
   }

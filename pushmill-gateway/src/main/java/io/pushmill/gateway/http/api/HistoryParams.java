@@ -53,7 +53,8 @@ public final class HistoryParams {
 
   private static String single(String name, List<String> values) {
     if (values.size() != 1) {
-      throw new IllegalArgumentException("parameter " + name + " is given " + values.size() + " times");
+      throw new IllegalArgumentException(
+          "parameter " + name + " is given " + values.size() + " times");
     }
     return values.getFirst();
   }

@@ -55,9 +55,7 @@ public final class ExtensionMetrics implements MetricSource {
     return family(name, help, MetricType.GAUGE, new MetricValue.Gauge(value));
   }
 
-  private static MetricFamily family(
-      String name, String help, MetricType type, MetricValue value) {
-    return MetricFamily.of(
-        name, Optional.of(help), type, List.of(Metric.of(Labels.EMPTY, value)));
+  private static MetricFamily family(String name, String help, MetricType type, MetricValue value) {
+    return MetricFamily.of(name, Optional.of(help), type, List.of(Metric.of(Labels.EMPTY, value)));
   }
 }
