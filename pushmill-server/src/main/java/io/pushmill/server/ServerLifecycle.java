@@ -39,9 +39,10 @@ public final class ServerLifecycle {
     }
   }
 
-  /** What the web UI shows of the gateway: its store, and charts of its current values. */
+  /** What the web UI shows of the gateway: its store, and charts of its push history. */
   static GatewayView gatewayView(GatewayRunner.Started gw) {
-    return GatewayView.of(gw.store(), gw.adminApi(), GatewayView.currentValues(gw.store()));
+    return GatewayView.of(gw.store(), gw.adminApi(), GatewayView.charts(gw.store(),
+        gw.history()));
   }
 
   private static int serve(GatewayRunner gateway, PushmillProcess.Settings settings,

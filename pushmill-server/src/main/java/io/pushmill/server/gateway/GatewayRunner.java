@@ -126,10 +126,11 @@ public final class GatewayRunner {
   }
 
   /**
-   * The gateway once it serves: its HTTP server, its store, and whether {@code
-   * --web.enable-admin-api} is on (the web UI of {@code pushmill server} shows the store).
+   * The gateway once it serves: its HTTP server, its store, its push history, and whether {@code
+   * --web.enable-admin-api} is on (the web UI of {@code pushmill server} shows them).
    */
-  public record Started(GatewayServer server, MetricStore store, boolean adminApi) {}
+  public record Started(GatewayServer server, MetricStore store, PushHistory history,
+      boolean adminApi) {}
 
   /**
    * Runs until {@code stop} is requested or a client asks to quit.
@@ -199,7 +200,7 @@ public final class GatewayRunner {
       closeStore(store);
       return 1;
     }
-    onStarted.accept(new Started(server, store, options.enableAdminApi()));
+    onStarted.accept(new Started(server, store, pushHistory, options.enableAdminApi()));
     server.quitRequested().thenRun(() -> stop.complete("web"));
     if (stop.join().equals("web")) {
       LOG.warn("received termination request via web service, exiting gracefully...");

@@ -1,6 +1,7 @@
 package io.pushmill.server.ui;
 
 import io.pushmill.metrics.Labels;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -32,6 +33,9 @@ public interface ChartSource {
   /** False when only each series' current value is known (no push history in this process). */
   boolean keepsHistory();
 
-  /** The series of this family or sample name whose labels include all of {@code labels}. */
-  List<Series> series(String name, Labels labels);
+  /**
+   * The series of this family or sample name whose labels include all of {@code labels}, with
+   * their points from {@code since} on, sorted by name, then labels.
+   */
+  List<Series> series(String name, Labels labels, Instant since);
 }

@@ -5,7 +5,9 @@ import io.pushmill.gateway.store.StoredFamily;
 import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricValue;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
@@ -27,7 +29,7 @@ final class CurrentValueCharts implements ChartSource {
   }
 
   @Override
-  public List<Series> series(String name, Labels labels) {
+  public List<Series> series(String name, Labels labels, Instant since) {
     List<Series> out = new ArrayList<>();
     for (GroupSnapshot g : groups.get()) {
       StoredFamily f = g.families().get(name);
@@ -42,6 +44,7 @@ final class CurrentValueCharts implements ChartSource {
         }
       }
     }
+    out.sort(Comparator.comparing(Series::labels));
     return out;
   }
 

@@ -61,7 +61,7 @@ final class GatewayPage {
         Math.min(from, matching.size()), Math.min(from + PER_PAGE, matching.size()));
     List<GroupRow> rows = new ArrayList<>();
     for (int i = 0; i < shown.size(); i++) {
-      rows.add(GroupRows.of(shown.get(i), "g" + (from + i)));
+      rows.add(GroupRows.of(shown.get(i), "g" + (from + i), r.now()));
     }
     PageInfo page = r.page("Gateway", "gateway");
     GatewayListView view = new GatewayListView(page, q, rows, all.size(), g.stats().series(),
@@ -90,8 +90,8 @@ final class GatewayPage {
     GroupSnapshot g = find(r.labels());
     List<FamilyView> families = g.families().values().stream()
         .map(f -> FamilyViews.of(f, r.now())).toList();
-    GroupView view = new GroupView(r.page("Group " + GroupRows.of(g, "g").title(), "gateway"),
-        GroupRows.of(g, "group"), families);
+    GroupView view = new GroupView(r.page("Group " + GroupRows.of(g, "g", r.now()).title(), "gateway"),
+        GroupRows.of(g, "group", r.now()), families);
     return UiResponse.html(templates.render(r.htmx() ? "groupFamilies.jte" : "group.jte", view));
   }
 

@@ -1,5 +1,6 @@
 package io.pushmill.server.ui;
 
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.store.GroupSnapshot;
 import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.gateway.store.MetricStore;
@@ -27,9 +28,12 @@ public interface GatewayView {
 
   ChartSource charts();
 
-  /** Charts of each series' current value only, for a gateway without a push history. */
-  static ChartSource currentValues(MetricStore store) {
-    return new CurrentValueCharts(store::groups);
+  /**
+   * Charts from the push history, or of each series' current value only when the history is off
+   * ({@code --history.max-samples-per-series=0}).
+   */
+  static ChartSource charts(MetricStore store, PushHistory history) {
+    return history.enabled() ? new HistoryCharts(history) : new CurrentValueCharts(store::groups);
   }
 
   /** The view of a store, with its charts drawn from {@code charts}. */

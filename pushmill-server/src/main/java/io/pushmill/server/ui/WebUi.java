@@ -33,6 +33,7 @@ public final class WebUi {
     UiRouter router = new UiRouter();
     new OverviewPage(runner, gateway, templates).register(router);
     new GatewayPage(gateway, templates).register(router);
+    new ChartsPage(gateway, templates).register(router);
     return new UiHandler(router, new LoginPage(admin, sessions, templates), sessions, templates,
         new Assets(), clock, runner::workspaces);
   }

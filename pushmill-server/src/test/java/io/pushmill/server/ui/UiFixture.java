@@ -1,5 +1,7 @@
 package io.pushmill.server.ui;
 
+import io.pushmill.gateway.history.HistoryOptions;
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.store.DefaultMetricStore;
@@ -14,20 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 
 /**
  * The API with the web UI in front, on a runner from {@link ApiFixture} and a gateway store in
- * memory (admin API on), without a socket unless asked for one.
+ * memory with a push history (admin API on), without a socket unless asked for one.
  */
 final class UiFixture implements AutoCloseable {
+  final PushHistory history = PushHistory.create(HistoryOptions.defaults(),
+      InstantSource.system());
   final DefaultMetricStore store;
   final ApiFixture api;
 
   private UiFixture(Path dataDir, boolean listen) throws Exception {
     store = new DefaultMetricStore(StorePersistence.none(),
-        GatewayMetrics.create(BuildInfo.of("test")), StoreOptions.defaults());
-    GatewayView gateway = GatewayView.of(store, true, GatewayView.currentValues(store));
+        GatewayMetrics.create(BuildInfo.of("test")),
+        StoreOptions.defaults().withListener(history));
+    GatewayView gateway = GatewayView.of(store, true, GatewayView.charts(store, history));
     api = ApiFixture.start(dataDir, listen, (handler, stack) -> WebUi.withApi(handler,
         stack.runner(), stack.admin(), Optional.of(gateway), Clock.systemUTC()));
   }
