@@ -34,6 +34,10 @@ public final class WebUi {
     new OverviewPage(runner, gateway, templates).register(router);
     new GatewayPage(gateway, templates).register(router);
     new ChartsPage(gateway, templates).register(router);
+    new ScriptsPage(runner, templates).register(router);
+    new SchedulesPage(runner, templates).register(router);
+    new JobsPage(runner, templates, clock).register(router);
+    new WorkersPage(runner, templates).register(router);
     return new UiHandler(router, new LoginPage(admin, sessions, templates), sessions, templates,
         new Assets(), clock, runner::workspaces);
   }

@@ -36,6 +36,11 @@ public record PageInfo(String title, String section, String csrf, String workspa
         + URLEncoder.encode(workspace, StandardCharsets.UTF_8);
   }
 
+  /** The same page in another workspace, for links to items of that workspace. */
+  public PageInfo withWorkspace(String ws) {
+    return new PageInfo(title, section, csrf, ws, workspaces, now);
+  }
+
   /** {@code aria-current} for the navigation link of {@code name}. */
   public String current(String name) {
     return section.equals(name) ? "page" : null;
