@@ -36,7 +36,8 @@ final class Assets {
 
   /** True for the paths this class answers, found or not. */
   static boolean owns(String path) {
-    return path.startsWith("/static/") || path.startsWith("/vendor/");
+    return path.startsWith("/static/") || path.startsWith("/vendor/")
+        || path.equals("/favicon.ico");
   }
 
   Optional<Asset> find(String path) {

@@ -25,8 +25,10 @@ import java.util.Optional;
  */
 final class GatewayPage {
   static final int PER_PAGE = 50;
+  /** By job, then by the other labels: a job's groups stay together. */
   private static final Comparator<GroupSnapshot> BY_LABELS =
-      Comparator.comparing(g -> g.key().labels());
+      Comparator.comparing((GroupSnapshot g) -> g.key().job())
+          .thenComparing(g -> g.key().labels());
 
   private final Optional<GatewayView> gateway;
   private final Templates templates;

@@ -61,8 +61,13 @@ final class LoginPage {
         .cookie(cookie(SESSION_COOKIE, "", "/", Duration.ZERO, r.secure()));
   }
 
+  /**
+   * The form, with the nonce the browser already holds when it has one, so that two login pages
+   * (two tabs, or a request the browser makes on its own) do not spoil each other.
+   */
   private UiResponse form(UiRequest r, int status, String next, Optional<String> error) {
-    String nonce = Secrets.random();
+    String nonce = r.cookie(LOGIN_COOKIE).filter(n -> n.length() == Secrets.random().length())
+        .orElseGet(Secrets::random);
     String html = templates.render("login.jte",
         new LoginView(PageInfo.bare("Log in", r.now()), nonce, next, error));
     return UiResponse.html(status, html)

@@ -82,18 +82,22 @@ class RunnerPagesTest {
   }
 
   @Test
-  void the_log_poll_gives_the_new_text_exactly_and_stops_once_the_job_has_finished()
+  void the_log_poll_gives_the_new_text_as_a_chunk_and_stops_once_the_job_has_finished()
       throws Exception {
     String id = api.run(SCRIPT, "{\"label\":\"y\"}");
     api.awaitCompleted(id);
     String all = client.send("GET", "/jobs/" + id + "/log?offset=0", "",
         Map.of("HX-Request", "true")).getContent();
-    assertThat(all).startsWith("counting &lt;b&gt;bold&lt;/b&gt;\n<div id=\"log-poller\""
-        + " hx-swap-oob=\"true\"></div>");
-    assertThat(all).contains("id=\"job-status\"").contains("hx-swap-oob=\"true\"");
+    assertThat(all).startsWith("<div id=\"log-poller\" hx-swap-oob=\"true\"></div>")
+        .contains("<section id=\"job-status\" class=\"job-status\" aria-labelledby=\"status-h\""
+            + " hx-swap-oob=\"true\">")
+        .contains("<span class=\"log-chunk\">counting &lt;b&gt;bold&lt;/b&gt;\n</span>");
     String rest = client.send("GET", "/jobs/" + id + "/log?offset=9", "",
         Map.of("HX-Request", "true")).getContent();
-    assertThat(rest).startsWith("&lt;b&gt;bold&lt;/b&gt;\n<div");
+    assertThat(rest).contains("<span class=\"log-chunk\">&lt;b&gt;bold&lt;/b&gt;\n</span>");
+    String none = client.send("GET", "/jobs/" + id + "/log?offset=100", "",
+        Map.of("HX-Request", "true")).getContent();
+    assertThat(none).doesNotContain("log-chunk");
   }
 
   @Test

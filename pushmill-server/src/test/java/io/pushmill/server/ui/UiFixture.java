@@ -6,6 +6,7 @@ import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.store.DefaultMetricStore;
 import io.pushmill.gateway.store.GroupingKey;
+import io.pushmill.gateway.store.PushOutcome;
 import io.pushmill.gateway.store.PushMode;
 import io.pushmill.gateway.store.PushRequest;
 import io.pushmill.gateway.store.StoreOptions;
@@ -52,10 +53,15 @@ final class UiFixture implements AutoCloseable {
   }
 
   /** Pushes text-format metrics to a group, as {@code PUT /metrics/job/...} would. */
-  void push(GroupingKey key, String text) throws Exception {
-    store.push(new PushRequest(key,
+  PushOutcome push(GroupingKey key, String text) throws Exception {
+    return push(key, text, Instant.now());
+  }
+
+  /** A push received at {@code time}, which the push history records it at. */
+  PushOutcome push(GroupingKey key, String text, Instant time) throws Exception {
+    return store.push(new PushRequest(key,
         TextParser.parse(text.getBytes(StandardCharsets.UTF_8), false), PushMode.REPLACE,
-        Instant.now()));
+        time));
   }
 
   @Override

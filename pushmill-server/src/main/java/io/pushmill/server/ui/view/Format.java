@@ -1,6 +1,7 @@
 package io.pushmill.server.ui.view;
 
 import io.pushmill.metrics.Labels;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,8 +68,9 @@ public final class Format {
   }
 
   /**
-   * A sample value as a person reads it: whole numbers without a fraction, others with up to 6
-   * significant digits, and NaN and the infinities as Prometheus writes them.
+   * A sample value as a person reads it: without an exponent from 0.001 up to 10^15 (whole numbers
+   * without a fraction, others with the shortest digits that read back the same value), else in
+   * scientific notation; NaN and the infinities as Prometheus writes them.
    */
   public static String number(double v) {
     if (Double.isNaN(v)) {
@@ -77,14 +79,14 @@ public final class Format {
     if (Double.isInfinite(v)) {
       return v > 0 ? "+Inf" : "-Inf";
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+    double abs = Math.abs(v);
+    if (v == Math.rint(v) && abs < 1e15) {
       return Long.toString((long) v);
     }
-    String s = String.format(Locale.ROOT, "%.6g", v);
-    if (s.contains("e")) {
-      return s.replaceFirst("\\.?0+e", "e");
+    if (abs >= 1e-3 && abs < 1e15) {
+      return new BigDecimal(Double.toString(v)).toPlainString();
     }
-    return s.contains(".") ? s.replaceFirst("\\.?0+$", "") : s;
+    return Double.toString(v).replace("E", "e");
   }
 
   /** {@code {instance="a", job="b"}}; {@code {}} for none. */
