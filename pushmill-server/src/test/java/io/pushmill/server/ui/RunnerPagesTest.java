@@ -143,8 +143,8 @@ class RunnerPagesTest {
   void the_workers_page_shows_the_heartbeat_and_the_overview_counts() throws Exception {
     assertThat(client.get("/workers").getContent()).contains("api-test")
         .contains("state-alive").contains("idle");
-    assertThat(client.get("/").getContent()).contains("<strong>1</strong> scripts</a>")
-        .contains("<strong>1</strong> workers alive");
+    assertThat(client.get("/").getContent()).contains(">1 script</a>")
+        .contains(">1 worker</a> alive").contains(">0 jobs running</a>");
   }
 
   @Test

@@ -89,6 +89,11 @@ public final class Format {
     return Double.toString(v).replace("E", "e");
   }
 
+  /** {@code 1 worker}, {@code 3 workers}. */
+  public static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** {@code {instance="a", job="b"}}; {@code {}} for none. */
   public static String labels(Labels labels) {
     StringBuilder sb = new StringBuilder("{");
