@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pushmill.gateway.store.GroupingKey;
+import io.pushmill.gateway.store.PushOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -109,6 +110,44 @@ class GatewayPageTest {
         Map.of("Sec-Fetch-Site", "cross-site"));
     assertThat(crossSite.getStatus()).isEqualTo(403);
     assertThat(ui.store.groups()).hasSize(3);
+  }
+
+  @Test
+  void delete_all_is_neither_offered_nor_accepted_without_the_admin_api(@TempDir Path other)
+      throws Exception {
+    try (UiFixture plain = UiFixture.withoutAdminApi(other)) {
+      plain.push(GroupingKey.of("job", "kept"), "x 1\n");
+      UiClient c = plain.client().login();
+      assertThat(c.get("/gateway").getContent()).doesNotContain("Delete all groups");
+      HttpTester.Response r = c.post("/gateway/delete-all");
+      assertThat(r.getStatus()).isEqualTo(403);
+      assertThat(r.getContent()).contains("--web.enable-admin-api");
+      assertThat(plain.store.groups()).hasSize(1);
+    }
+  }
+
+  @Test
+  void the_charts_data_holds_each_push_as_a_sample_and_nothing_instant_once_stale() throws Exception {
+    java.time.Instant t = java.time.Instant.now().minusSeconds(20);
+    for (int i = 0; i < 3; i++) {
+      assertThat(ui.push(GroupingKey.of("job", "tutorial"),
+          "# TYPE job_records_processed gauge\njob_records_processed " + (10 + i) + "\n",
+          t.plusSeconds(5L * i))).isEqualTo(PushOutcome.accepted());
+    }
+    String json = client.get("/charts/data?name=job_records_processed&l.job=tutorial&range=5m")
+        .getContent();
+    String t0 = Long.toString(t.toEpochMilli());
+    assertThat(json).contains("\"history\":true")
+        .contains("\"label\":\"job_records_processed{instance=\\\"\\\","
+            + " job=\\\"tutorial\\\"}\"")
+        .contains("\"samples\":[[" + t0 + ",10.0],[" + (t.toEpochMilli() + 5000) + ",11.0],[")
+        .contains("\"instant\":[[" + t0 + ",10.0],")
+        .contains("\"fresh\":false");
+    assertThat(client.get("/charts?name=job_records_processed&job=tutorial").getContent())
+        .contains("data-chart-src=\"/charts/data?name=job_records_processed&amp;l.job=tutorial"
+            + "&amp;range=15m\"")
+        .contains("<td class=\"num\">12</td>")
+        .contains("<span class=\"muted\">stale</span>");
   }
 
   @Test

@@ -144,7 +144,7 @@ class RunnerPagesTest {
     assertThat(client.get("/workers").getContent()).contains("api-test")
         .contains("state-alive").contains("idle");
     assertThat(client.get("/").getContent()).contains(">1 script</a>")
-        .contains(">1 worker</a> alive").contains(">0 jobs running</a>");
+        .contains(">1 worker alive</a>").contains(">0 jobs running</a>");
   }
 
   @Test

@@ -31,16 +31,25 @@ final class UiFixture implements AutoCloseable {
   final ApiFixture api;
 
   private UiFixture(Path dataDir, boolean listen) throws Exception {
+    this(dataDir, listen, true);
+  }
+
+  private UiFixture(Path dataDir, boolean listen, boolean adminApi) throws Exception {
     store = new DefaultMetricStore(StorePersistence.none(),
         GatewayMetrics.create(BuildInfo.of("test")),
         StoreOptions.defaults().withListener(history));
-    GatewayView gateway = GatewayView.of(store, true, GatewayView.charts(store, history));
+    GatewayView gateway = GatewayView.of(store, adminApi, GatewayView.charts(store, history));
     api = ApiFixture.start(dataDir, listen, (handler, stack) -> WebUi.withApi(handler,
         stack.runner(), stack.admin(), Optional.of(gateway), Clock.systemUTC()));
   }
 
   static UiFixture start(Path dataDir) throws Exception {
     return new UiFixture(dataDir, false);
+  }
+
+  /** Without a socket, the gateway's admin API off. */
+  static UiFixture withoutAdminApi(Path dataDir) throws Exception {
+    return new UiFixture(dataDir, false, false);
   }
 
   static UiFixture startListening(Path dataDir) throws Exception {
