@@ -1,16 +1,26 @@
 package io.pushmill.gateway.http;
 
+import io.pushmill.gateway.history.HistoryQuery;
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.api.ApiJson;
+import io.pushmill.gateway.http.api.HistoryJson;
+import io.pushmill.gateway.http.api.HistoryParams;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.store.MetricStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The small routes: {@code /-/healthy}, {@code /-/ready}, {@code /-/quit}, the JSON API and the
- * admin wipe, each answering exactly as upstream's handler of the same name.
+ * admin wipe, each answering exactly as upstream's handler of the same name; and the history API,
+ * an extension.
  */
 final class AdminEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(AdminEndpoints.class);
@@ -27,18 +37,21 @@ final class AdminEndpoints {
   private final GatewayOptions options;
   private final Instant startTime;
   private final Runnable onQuit;
+  private final PushHistory history;
 
   AdminEndpoints(
       MetricStore store,
       GatewayMetrics metrics,
       GatewayOptions options,
       Instant startTime,
-      Runnable onQuit) {
+      Runnable onQuit,
+      PushHistory history) {
     this.store = store;
     this.metrics = metrics;
     this.options = options;
     this.startTime = startTime;
     this.onQuit = onQuit;
+    this.history = history;
   }
 
   /** {@code /-/healthy} or {@code /-/ready}: the store's health, 200 {@code OK} or 500. */
@@ -92,6 +105,42 @@ final class AdminEndpoints {
 
   Router.Endpoint apiMetrics() {
     return api("api/v1/metrics", ex -> ApiJson.metrics(store.groups()));
+  }
+
+  /** GET {@code /api/v1/history} (an extension): the push history, see {@code docs/api.md}. */
+  Router.Endpoint apiHistory() {
+    return Instrumented.counted(
+        metrics,
+        "api/v1/history",
+        (ex, params) -> {
+          cors(ex);
+          HistoryQuery query;
+          try {
+            query = HistoryParams.parse(queryParameters(ex));
+          } catch (IllegalArgumentException e) {
+            ex.send(400, "application/json", utf8(HistoryJson.badData(e.getMessage())));
+            return;
+          }
+          ex.send(200, "application/json", utf8(HistoryJson.body(history, history.query(query))));
+        });
+  }
+
+  private static Map<String, List<String>> queryParameters(Exchange ex) {
+    Fields fields;
+    try {
+      fields = Request.extractQueryParameters(ex.request(), StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("the query string is not valid: " + e.getMessage());
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Fields.Field f : fields) {
+      out.put(f.getName(), f.getValues());
+    }
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   Router.Endpoint apiOptions() {

@@ -1,5 +1,6 @@
 package io.pushmill.gateway.http;
 
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.gocompat.GoPath;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.http.web.StatusPage;
@@ -35,11 +36,24 @@ public final class GatewayHandler extends Handler.Abstract {
    */
   public GatewayHandler(
       MetricStore store, GatewayMetrics metrics, GatewayOptions options, Runnable onQuit) {
+    this(store, metrics, options, onQuit, PushHistory.disabled());
+  }
+
+  /**
+   * @param onQuit what {@code PUT /-/quit} triggers (with the lifecycle API), after it answered
+   * @param history what {@code /api/v1/history} serves
+   */
+  public GatewayHandler(
+      MetricStore store,
+      GatewayMetrics metrics,
+      GatewayOptions options,
+      Runnable onQuit,
+      PushHistory history) {
     String p = options.effectiveRoutePrefix();
     Instant startTime = options.clock().instant();
     this.apiPath = p + "/api/v1";
     this.maxBodySize = options.maxBodySize();
-    AdminEndpoints admin = new AdminEndpoints(store, metrics, options, startTime, onQuit);
+    AdminEndpoints admin = new AdminEndpoints(store, metrics, options, startTime, onQuit, history);
     PushEndpoints push = new PushEndpoints(store, metrics, options);
 
     main.add("GET", p + "/-/healthy", admin.health("healthy"))
@@ -69,7 +83,8 @@ public final class GatewayHandler extends Handler.Abstract {
 
     api.add("OPTIONS", apiPath + "/*path", admin.apiOptions())
         .add("GET", apiPath + "/status", admin.apiStatus())
-        .add("GET", apiPath + "/metrics", admin.apiMetrics());
+        .add("GET", apiPath + "/metrics", admin.apiMetrics())
+        .add("GET", apiPath + "/history", admin.apiHistory());
     if (options.enableAdminApi()) {
       api.add("PUT", apiPath + "/admin/wipe", admin.wipe());
     }

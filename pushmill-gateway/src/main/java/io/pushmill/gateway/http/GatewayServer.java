@@ -1,9 +1,11 @@
 package io.pushmill.gateway.http;
 
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.config.TlsContextFactory;
 import io.pushmill.gateway.http.config.WebConfig;
 import io.pushmill.gateway.http.config.WebConfigHandler;
 import io.pushmill.gateway.http.config.WebConfigSource;
+import io.pushmill.gateway.http.metrics.ExtensionMetrics;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.http.metrics.MetricSource;
 import io.pushmill.gateway.store.MetricStore;
@@ -53,7 +55,8 @@ public final class GatewayServer implements AutoCloseable {
   private final List<String> listenAddresses;
   private LocalConnector local;
 
-  private GatewayServer(MetricStore store, GatewayMetrics metrics, GatewayOptions options) {
+  private GatewayServer(
+      MetricStore store, GatewayMetrics metrics, GatewayOptions options, PushHistory history) {
     this.metrics = metrics;
     this.listenAddresses = options.listenAddresses();
     this.webConfig = options.webConfigFile().map(WebConfigSource::new);
@@ -69,7 +72,9 @@ public final class GatewayServer implements AutoCloseable {
     for (String address : listenAddresses) {
       server.addConnector(connector(ListenAddress.parse(address), ssl));
     }
-    Handler routes = new GatewayHandler(store, metrics, options, () -> quit.complete(null));
+    Handler routes =
+        new GatewayHandler(store, metrics, options, () -> quit.complete(null), history);
+    metrics.addSource(new ExtensionMetrics(store, history));
     Handler front = webConfig.<Handler>map(w -> new WebConfigHandler(w, routes)).orElse(routes);
     server.setHandler(new GracefulHandler(front));
   }
@@ -85,7 +90,18 @@ public final class GatewayServer implements AutoCloseable {
    */
   public static GatewayServer create(
       MetricStore store, GatewayMetrics metrics, GatewayOptions options) {
-    return new GatewayServer(store, metrics, options);
+    return new GatewayServer(store, metrics, options, PushHistory.disabled());
+  }
+
+  /**
+   * A server for this store that also serves its push history ({@code /api/v1/history}); the
+   * history must be the store's {@link io.pushmill.gateway.store.StoreOptions#listener()}.
+   *
+   * @see #create(MetricStore, GatewayMetrics, GatewayOptions)
+   */
+  public static GatewayServer create(
+      MetricStore store, GatewayMetrics metrics, GatewayOptions options, PushHistory history) {
+    return new GatewayServer(store, metrics, options, history);
   }
 
   /** Adds families to the own part of every scrape (and to the consistency check). */

@@ -8,9 +8,11 @@ import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.text.NameValidation;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the job segment and the label path of a push or delete URL into a grouping key, with
@@ -18,8 +20,10 @@ import java.util.Map;
  * label pairs one by one, then the empty job. A repeated label name keeps its last value; a {@code
  * job} pair is overridden by the job segment.
  *
- * <p>One addition: a job or label value that is not valid UTF-8 after decoding is refused with a
- * 400 naming it, where upstream stores it and breaks every later scrape.
+ * <p>Two additions: a job or label value that is not valid UTF-8 after decoding is refused with a
+ * 400 naming it, where upstream stores it and breaks every later scrape; and the pseudo-label
+ * {@code __ttl__} (which upstream refuses as an improper name) sets the group's TTL instead of
+ * becoming a label ({@link TtlLabel}).
  */
 public final class GroupingKeyParser {
   private static final byte[] BASE64_SUFFIX = "@base64".getBytes(StandardCharsets.US_ASCII);
@@ -44,6 +48,16 @@ public final class GroupingKeyParser {
    * @throws BadRequestException with upstream's message
    */
   public GroupingKey parse(boolean base64Job, byte[] job, byte[] labels) {
+    return parseTarget(base64Job, job, labels).key();
+  }
+
+  /**
+   * Parses a grouping key and the TTL of a {@code __ttl__} pseudo-label, if any (checked in its
+   * place among the labels, with the same rules for {@code @base64}; the last one wins).
+   *
+   * @throws BadRequestException with upstream's message, or naming an invalid TTL
+   */
+  public PushTarget parseTarget(boolean base64Job, byte[] job, byte[] labels) {
     if (base64Job) {
       GoBase64.Decoded decoded = GoBase64.decodeTrimmed(job);
       if (decoded.error().isPresent()) {
@@ -55,14 +69,15 @@ public final class GroupingKeyParser {
       }
       job = decoded.bytes();
     }
-    Map<String, byte[]> pairs = splitLabels(labels);
+    Map<String, byte[]> pairs = new LinkedHashMap<>();
+    Optional<Duration> ttl = splitLabels(labels, pairs);
     if (job.length == 0) {
       throw new BadRequestException("job name is required");
     }
     Map<String, String> key = new LinkedHashMap<>();
     pairs.forEach((name, value) -> key.put(name, utf8Value(value, "value of label " + name)));
     key.put("job", utf8Value(job, "job name"));
-    return new GroupingKey(Labels.of(key));
+    return new PushTarget(new GroupingKey(Labels.of(key)), ttl);
   }
 
   private static String utf8Value(byte[] value, String what) {
@@ -71,10 +86,11 @@ public final class GroupingKeyParser {
             () -> new BadRequestException(what + " is not valid UTF-8: " + GoQuote.quote(value)));
   }
 
-  private Map<String, byte[]> splitLabels(byte[] labels) {
-    Map<String, byte[]> result = new LinkedHashMap<>();
+  // Fills {@code result} with the label pairs; returns the TTL pseudo-label's value, if any.
+  private Optional<Duration> splitLabels(byte[] labels, Map<String, byte[]> result) {
+    Optional<Duration> ttl = Optional.empty();
     if (labels.length <= 1) {
-      return result;
+      return ttl;
     }
     String all = new String(labels, 1, labels.length - 1, StandardCharsets.ISO_8859_1);
     String[] components = all.split("/", -1);
@@ -87,10 +103,14 @@ public final class GroupingKeyParser {
       byte[] value = latin1(components[i + 1]);
       boolean base64 = endsWith(name, BASE64_SUFFIX);
       byte[] trimmed = base64 ? Arrays.copyOf(name, name.length - BASE64_SUFFIX.length) : name;
+      if (Arrays.equals(trimmed, TtlLabel.NAME_BYTES)) {
+        ttl = Optional.of(TtlLabel.parse(base64 ? decodeValue(trimmed, value) : value));
+        continue;
+      }
       String labelName = validName(trimmed);
       result.put(labelName, base64 ? decodeValue(trimmed, value) : value);
     }
-    return result;
+    return ttl;
   }
 
   private String validName(byte[] trimmed) {

@@ -2,7 +2,6 @@ package io.pushmill.gateway.http;
 
 import io.pushmill.gateway.http.gocompat.GoPath;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
-import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.gateway.store.MetricStore;
 import io.pushmill.gateway.store.PushMode;
 import io.pushmill.gateway.store.PushOutcome;
@@ -26,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * PUT, POST and DELETE on {@code /metrics/job/…}: the URL becomes a grouping key, the body is
  * parsed on the request thread, and only a parsed push reaches the store. Answers as upstream's
  * {@code handler.Push} and {@code handler.Delete}: 200 or 400 with the store's message, 202 when
- * the consistency check is off, 202 for a delete.
+ * the consistency check is off, 202 for a delete. A {@code __ttl__} pseudo-label in the URL goes
+ * to the store as the push's TTL (a delete ignores it).
  */
 final class PushEndpoints {
   private static final Logger LOG = LoggerFactory.getLogger(PushEndpoints.class);
@@ -66,16 +66,17 @@ final class PushEndpoints {
         metrics,
         "delete",
         (ex, params) -> {
-          store.delete(key(params, base64Job));
+          store.delete(target(params, base64Job).key());
           ex.empty(202);
         });
   }
 
   private void push(Exchange ex, Map<String, String> params, PushMode mode, boolean base64Job)
       throws InterruptedException {
-    GroupingKey key = key(params, base64Job);
+    PushTarget target = target(params, base64Job);
     Map<String, MetricFamily> families = parseBody(ex);
-    PushRequest request = new PushRequest(key, families, mode, clock.instant());
+    PushRequest request =
+        new PushRequest(target.key(), families, mode, clock.instant(), target.ttl());
     if (!consistencyCheck) {
       store.pushWithoutWaiting(request);
       ex.empty(202);
@@ -94,9 +95,9 @@ final class PushEndpoints {
     }
   }
 
-  private GroupingKey key(Map<String, String> params, boolean base64Job) {
+  private PushTarget target(Map<String, String> params, boolean base64Job) {
     byte[] labels = GoPath.bytes(params.getOrDefault("labels", ""));
-    return parser.parse(base64Job, GoPath.bytes(params.get("job")), labels);
+    return parser.parseTarget(base64Job, GoPath.bytes(params.get("job")), labels);
   }
 
   private Map<String, MetricFamily> parseBody(Exchange ex) {

@@ -16,13 +16,14 @@ import java.util.zip.CRC32C;
 final class StoreFileChecksum {
   private StoreFileChecksum() {}
 
-  static void verify(Path file, long size) throws IOException, CorruptStoreFileException {
+  /** Checks the file; returns its format version. */
+  static int verify(Path file, long size) throws IOException, CorruptStoreFileException {
     if (size == 0) {
       throw new CorruptStoreFileException("the file is empty");
     }
     try (InputStream in = Files.newInputStream(file)) {
       byte[] header = in.readNBytes(StoreFileFormat.HEADER_SIZE);
-      checkHeader(header);
+      int version = checkHeader(header);
       if (size < StoreFileFormat.HEADER_SIZE + StoreFileFormat.TRAILER_SIZE) {
         throw new CorruptStoreFileException(
             "truncated: " + size + " bytes is shorter than an empty store file");
@@ -46,10 +47,11 @@ final class StoreFileChecksum {
                 "checksum mismatch (stored %s, computed %08x): the file is truncated or damaged",
                 HexFormat.of().formatHex(stored), computed));
       }
+      return version;
     }
   }
 
-  private static void checkHeader(byte[] header) throws CorruptStoreFileException {
+  private static int checkHeader(byte[] header) throws CorruptStoreFileException {
     byte[] magic = StoreFileFormat.MAGIC;
     int n = Math.min(header.length, magic.length);
     if (!Arrays.equals(header, 0, n, magic, 0, n)) {
@@ -63,13 +65,16 @@ final class StoreFileChecksum {
           "truncated inside the header, after " + header.length + " bytes");
     }
     int version = ByteBuffer.wrap(header, magic.length, 4).getInt();
-    if (version != StoreFileFormat.VERSION) {
+    if (!StoreFileFormat.isReadable(version)) {
       throw new CorruptStoreFileException(
           "unsupported format version "
               + Integer.toUnsignedString(version)
-              + " (this Pushmill reads version "
+              + " (this Pushmill reads versions "
+              + StoreFileFormat.VERSION_1
+              + " to "
               + StoreFileFormat.VERSION
               + ")");
     }
+    return version;
   }
 }

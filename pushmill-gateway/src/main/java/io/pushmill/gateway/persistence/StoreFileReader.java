@@ -4,9 +4,11 @@ import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.prometheus.client.Metrics;
+import io.pushmill.gateway.store.GroupExpiry;
 import io.pushmill.gateway.store.GroupSnapshot;
 import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.gateway.store.StoredFamily;
+import io.pushmill.gateway.store.TtlSource;
 import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.proto.ProtobufFormat;
@@ -22,12 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,20 +43,26 @@ import java.util.Set;
 final class StoreFileReader {
   private final DataInputStream in;
   private final long size;
+  private final int version;
   private long position;
 
-  private StoreFileReader(DataInputStream in, long size) {
+  private StoreFileReader(DataInputStream in, long size, int version) {
     this.in = in;
     this.size = size;
+    this.version = version;
   }
 
-  /** The groups in the file, in the order they were written. */
+  /**
+   * The groups in the file, in the order they were written. Groups of a version 1 file have no
+   * TTL; their countdown would start at their last push.
+   */
   static List<GroupSnapshot> read(Path file) throws IOException, CorruptStoreFileException {
     long size = Files.size(file);
-    StoreFileChecksum.verify(file, size);
+    int version = StoreFileChecksum.verify(file, size);
     try (InputStream raw = Files.newInputStream(file)) {
       StoreFileReader reader =
-          new StoreFileReader(new DataInputStream(new BufferedInputStream(raw, 1 << 16)), size);
+          new StoreFileReader(
+              new DataInputStream(new BufferedInputStream(raw, 1 << 16)), size, version);
       return reader.readGroups();
     } catch (EOFException e) {
       throw new CorruptStoreFileException("the file ends early, inside a record", e);
@@ -109,6 +119,8 @@ final class StoreFileReader {
     } catch (IllegalArgumentException e) {
       throw corrupt(at, "invalid grouping labels: " + e.getMessage());
     }
+    Optional<GroupExpiry> expiry =
+        version >= StoreFileFormat.VERSION ? Optional.of(expiry()) : Optional.empty();
     int familyCount = count(13);
     Map<String, StoredFamily> families = new HashMap<>(familyCount * 2);
     for (int i = 0; i < familyCount; i++) {
@@ -119,22 +131,57 @@ final class StoreFileReader {
             familyAt, "family \"" + family.family().name() + "\" appears twice in group " + key);
       }
     }
-    return new GroupSnapshot(key, families);
+    GroupSnapshot group = new GroupSnapshot(key, families);
+    return expiry.map(group::withExpiry).orElse(group);
   }
 
-  private StoredFamily family(long at) throws IOException, CorruptStoreFileException {
+  private GroupExpiry expiry() throws IOException, CorruptStoreFileException {
+    long at = position;
+    int code = in.readUnsignedByte();
+    position++;
+    if (code >= StoreFileFormat.SOURCES.size()) {
+      throw corrupt(at, "unknown TTL source " + code);
+    }
+    TtlSource source = StoreFileFormat.SOURCES.get(code);
+    Duration ttl = duration(position);
+    Instant since = instant(position);
+    if (source == TtlSource.NONE && !ttl.isZero()) {
+      throw corrupt(at, "a TTL of " + ttl + " without a source");
+    }
+    return GroupExpiry.of(ttl, source, since);
+  }
+
+  private Duration duration(long at) throws IOException, CorruptStoreFileException {
     long seconds = in.readLong();
+    int nanos = nanos(at);
+    if (seconds < 0) {
+      throw corrupt(at, "negative TTL: " + seconds + " seconds");
+    }
+    return Duration.ofSeconds(seconds, nanos);
+  }
+
+  private Instant instant(long at) throws IOException, CorruptStoreFileException {
+    long seconds = in.readLong();
+    int nanos = nanos(at);
+    try {
+      return Instant.ofEpochSecond(seconds, nanos);
+    } catch (DateTimeException e) {
+      throw corrupt(at, "timestamp out of range: " + seconds + " seconds");
+    }
+  }
+
+  // The nanoseconds after the seconds of a duration or instant; counts the 12 bytes of both.
+  private int nanos(long at) throws IOException, CorruptStoreFileException {
     int nanos = in.readInt();
     position += 12;
     if (nanos < 0 || nanos > 999_999_999) {
       throw corrupt(at, "nanoseconds out of range: " + nanos);
     }
-    Instant timestamp;
-    try {
-      timestamp = Instant.ofEpochSecond(seconds, nanos);
-    } catch (DateTimeException e) {
-      throw corrupt(at, "timestamp out of range: " + seconds + " seconds");
-    }
+    return nanos;
+  }
+
+  private StoredFamily family(long at) throws IOException, CorruptStoreFileException {
+    Instant timestamp = instant(at);
     long lengthAt = position;
     byte[] message = bytes(checkLength(lengthAt, varint(lengthAt)));
     try {

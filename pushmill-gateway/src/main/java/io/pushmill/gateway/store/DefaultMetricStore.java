@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's metric store: one ordered write queue, indexed consistency checks, pre-rendered
- * scrapes. {@code push} waits for its outcome; {@code pushWithoutWaiting}, {@code delete} and
- * {@code wipe} return once queued. Reads never wait for more than one write.
+ * scrapes, opt-in expiry. {@code push} waits for its outcome; {@code pushWithoutWaiting}, {@code
+ * delete} and {@code wipe} return once queued. Reads never wait for more than one write.
  *
  * <p><b>Writes.</b> Pushes, deletes and wipes go through one bounded FIFO queue ({@link
  * StoreOptions#queueCapacity()}) to one writer thread. The pushing thread first sanitises, checks
@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * writes and holds the writer up only for the copy (nothing at all for families that did not
  * change since the last scrape). The model objects are kept, not re-derived, because {@code
  * groups()}, persistence and protobuf scrapes need every field of them.
+ *
+ * <p><b>Expiry</b> (an extension; off unless a push URL, the {@link TtlPolicy} or the default TTL
+ * gives a group a TTL): a group expires when strictly more than its TTL has passed since its last
+ * successful push (see {@link GroupExpiry}). The writer deletes it then, as a DELETE would, and
+ * reads leave it out from that instant on even if the writer is busy. Its series then vanish from
+ * scrapes, so Prometheus marks them stale.
  *
  * <p><b>HELP and TYPE</b> of a name that several groups push: the type all their non-empty
  * families share (the check refuses a different one); the HELP most of them give, on a tie a HELP
@@ -94,8 +100,10 @@ public final class DefaultMetricStore implements MetricStore {
           "persistence interval must be positive: " + options.persistenceInterval());
     }
     OwnMetrics own = neverThrowing(ownMetrics);
-    this.state = new StoreState(own);
-    this.preparer = new PushPreparer(new Interner());
+    this.state = new StoreState(own, options.clock());
+    this.preparer =
+        new PushPreparer(
+            new Interner(), new TtlResolver(options.ttlPolicy(), options.defaultTtl()));
     this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
     ConsistencyCheck check = new ConsistencyCheck(state, own);
     new StoreLoader(state, preparer, check).load(persistence.load());
@@ -106,7 +114,8 @@ public final class DefaultMetricStore implements MetricStore {
             new PushApplier(state, check),
             persistence,
             new PersistenceSchedule(options.persistenceInterval(), options.clock()),
-            options.clock());
+            options.clock(),
+            options.listener());
     this.writer = Thread.ofPlatform().name("pushmill-store-writer").daemon().unstarted(loop);
     writer.start();
   }
@@ -151,6 +160,21 @@ public final class DefaultMetricStore implements MetricStore {
     submit(new WriteOp.Wipe());
   }
 
+  /**
+   * Waits until every write submitted before this call is applied, and the timed work due by then
+   * (deleting expired groups, a save) is done. For tests that set the clock, and for callers that
+   * must read their own deletes.
+   */
+  public void flush() throws InterruptedException {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    submit(new WriteOp.Sync(done));
+    try {
+      done.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the store writer failed", e.getCause());
+    }
+  }
+
   // Submitters share the lock while they enqueue, so close() can put its stop marker last.
   private void submit(WriteOp op) throws InterruptedException {
     submitLock.readLock().lock();
@@ -171,7 +195,12 @@ public final class DefaultMetricStore implements MetricStore {
 
   @Override
   public StoreStats stats() {
-    return new StoreStats(state.groupCount(), state.seriesCount(), queue.size());
+    return new StoreStats(
+        state.groupCount(),
+        state.seriesCount(),
+        queue.size(),
+        state.expiredGroups(),
+        state.groupsWithTtl());
   }
 
   @Override

@@ -13,12 +13,14 @@ import java.util.Optional;
  * @param pushLabels the labels of the group's {@code push_*} series
  * @param refusal set when the push is refused whatever the store holds (timestamps, no name)
  * @param families the pushed families without {@code push_*} ones, sorted by name
+ * @param expiry the group's expiry if this push sets it, counting from the push's time
  */
 record PreparedPush(
     PushRequest request,
     Labels pushLabels,
     Optional<String> refusal,
-    List<PreparedFamily> families) {
+    List<PreparedFamily> families,
+    GroupExpiry expiry) {
 
   GroupingKey key() {
     return request.key();

@@ -22,9 +22,11 @@ final class PushPreparer {
   static final String NO_NAME = "pushed metric families must have a name";
 
   private final LabelSanitizer sanitizer;
+  private final TtlResolver ttl;
 
-  PushPreparer(Interner names) {
+  PushPreparer(Interner names, TtlResolver ttl) {
     this.sanitizer = new LabelSanitizer(names);
+    this.ttl = ttl;
   }
 
   PreparedPush prepare(PushRequest request) {
@@ -43,20 +45,22 @@ final class PushPreparer {
         byName.put(f.name(), f);
       }
     }
+    GroupExpiry expiry = ttl.resolve(request.key(), request.ttl(), request.time());
     if (refusal.isPresent()) {
-      return new PreparedPush(request, pushLabels, refusal, List.of());
+      return new PreparedPush(request, pushLabels, refusal, List.of(), expiry);
     }
     SeriesText text = new SeriesText();
     List<PreparedPush.PreparedFamily> families = new ArrayList<>(byName.size());
     for (MetricFamily f : byName.values()) {
       families.add(family(new StoredFamily(request.time(), f), Optional.of(grouping), text, false));
     }
-    return new PreparedPush(request, pushLabels, Optional.empty(), families);
+    return new PreparedPush(request, pushLabels, Optional.empty(), families, expiry);
   }
 
   /**
    * A persisted group as if it were pushed again: families kept as stored (no sanitising, {@code
    * push_*} included), every metric rendered even when it has a problem, since it is served anyway.
+   * Its expiry is decided again ({@link TtlResolver#reload}).
    */
   PreparedPush prepareLoaded(GroupSnapshot group) {
     Labels pushLabels = sanitizer.sanitize(Labels.EMPTY, group.key().labels());
@@ -67,7 +71,8 @@ final class PushPreparer {
     }
     PushRequest asRequest =
         new PushRequest(group.key(), Map.of(), PushMode.REPLACE, java.time.Instant.EPOCH);
-    return new PreparedPush(asRequest, pushLabels, Optional.empty(), families);
+    GroupExpiry expiry = ttl.reload(group.key(), group.expiry());
+    return new PreparedPush(asRequest, pushLabels, Optional.empty(), families, expiry);
   }
 
   private PreparedPush.PreparedFamily family(

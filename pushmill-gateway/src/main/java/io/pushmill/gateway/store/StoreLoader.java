@@ -45,7 +45,7 @@ final class StoreLoader {
 
   private void install(PreparedPush loaded) {
     state.removeGroup(loaded.key());
-    GroupState g = state.createGroup(loaded.key(), loaded.pushLabels());
+    GroupState g = state.createGroup(loaded.key(), loaded.pushLabels(), loaded.expiry());
     for (PreparedPush.PreparedFamily f : loaded.families()) {
       state.putFamily(g, f.stored(), f.texts());
     }

@@ -3,6 +3,8 @@ package io.pushmill.gateway.store;
 import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.MetricType;
 import io.pushmill.metrics.Utf8Order;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,20 +15,30 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * The groups and the per-family-name indexes. One thread, the writer, changes them, always inside
- * {@link #mutate}; the writer also reads them without locking (nobody else writes). Every other
- * thread reads through {@link #read}, so it sees the state between two writes, never half of one.
+ * The groups, the per-family-name indexes and the expiry index. One thread, the writer, changes
+ * them, always inside {@link #mutate}; the writer also reads them without locking (nobody else
+ * writes). Every other thread reads through {@link #read}, so it sees the state between two writes,
+ * never half of one.
+ *
+ * <p>Readers never see a group past its expiry: the writer deletes expired groups on time, and in
+ * the moment between a group's expiry and that deletion the reads here leave it out.
  */
 final class StoreState {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<GroupingKey, GroupState> groups = new HashMap<>();
   private final TreeMap<String, FamilyIndex> families = new TreeMap<>(Utf8Order.COMPARATOR);
+  private final ExpiryIndex expiries = new ExpiryIndex();
   private final OwnMetrics own;
+  private final InstantSource clock;
   private volatile int groupCount;
   private volatile long seriesCount;
+  private volatile Instant earliestExpiry = Instant.MAX;
+  private volatile int groupsWithTtl;
+  private volatile long expiredGroups;
 
-  StoreState(OwnMetrics own) {
+  StoreState(OwnMetrics own, InstantSource clock) {
     this.own = own;
+    this.clock = clock;
   }
 
   // ---- writer side --------------------------------------------------------------------------
@@ -53,11 +65,40 @@ final class StoreState {
     }
   }
 
-  GroupState createGroup(GroupingKey key, Labels pushLabels) {
-    GroupState g = new GroupState(key, pushLabels);
+  GroupState createGroup(GroupingKey key, Labels pushLabels, GroupExpiry expiry) {
+    GroupState g = new GroupState(key, pushLabels, expiry);
     groups.put(key, g);
     groupCount = groups.size();
+    expiries.update(g);
+    publishExpiries();
     return g;
+  }
+
+  /** Gives {@code g} another expiry (a push refreshed it, or set another TTL). */
+  void setExpiry(GroupState g, GroupExpiry expiry) {
+    g.expiry(expiry);
+    expiries.update(g);
+    publishExpiries();
+  }
+
+  /** The groups expired at {@code now}, soonest first. */
+  List<GroupState> expiredAt(Instant now) {
+    return expiries.expiredAt(now);
+  }
+
+  /** When the next group expires, if any has a TTL. */
+  Optional<Instant> nextExpiry() {
+    return expiries.earliest();
+  }
+
+  /** Counts groups the writer deleted because they expired. */
+  void countExpired(int n) {
+    expiredGroups += n;
+  }
+
+  private void publishExpiries() {
+    earliestExpiry = expiries.earliest().orElse(Instant.MAX);
+    groupsWithTtl = expiries.size();
   }
 
   /** Stores {@code f} in {@code g}, replacing the family of the same name. */
@@ -99,6 +140,8 @@ final class StoreState {
     }
     groups.remove(key);
     groupCount = groups.size();
+    expiries.remove(g);
+    publishExpiries();
     return true;
   }
 
@@ -122,24 +165,66 @@ final class StoreState {
     }
   }
 
+  /** Copies of all groups not expired by now. */
   List<GroupSnapshot> snapshots() {
-    return read(this::snapshotsForWriter);
-  }
-
-  /** What a scrape needs of every family with series, in name order, copied under the lock. */
-  List<ScrapeFamily> scrapeFamilies() {
     return read(
         () -> {
-          List<ScrapeFamily> out = new ArrayList<>(families.size());
-          for (FamilyIndex idx : families.values()) {
-            if (idx.hasSeries()) {
-              Series[] series = idx.ordered();
-              out.add(
-                  new ScrapeFamily(idx.name(), idx.type(), idx.help(), unit(idx, series), series));
+          Optional<Instant> now = expiryDue();
+          List<GroupSnapshot> out = new ArrayList<>(groups.size());
+          for (GroupState g : groups.values()) {
+            if (now.isEmpty() || !g.expiry().isExpiredAt(now.get())) {
+              out.add(g.snapshot());
             }
           }
           return out;
         });
+  }
+
+  /**
+   * What a scrape needs of every family with series, in name order, copied under the lock; series
+   * of groups expired by now left out.
+   */
+  List<ScrapeFamily> scrapeFamilies() {
+    return read(
+        () -> {
+          Optional<Instant> now = expiryDue();
+          List<ScrapeFamily> out = new ArrayList<>(families.size());
+          for (FamilyIndex idx : families.values()) {
+            if (idx.hasSeries()) {
+              Series[] series = idx.ordered();
+              if (now.isPresent()) {
+                series = withoutExpired(series, now.get());
+              }
+              if (series.length > 0) {
+                out.add(
+                    new ScrapeFamily(
+                        idx.name(), idx.type(), idx.help(), unit(idx, series), series));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  // The time to filter reads by, in the moment a group is past its expiry but not yet deleted;
+  // empty (nothing to filter, no clock read) in every other moment.
+  private Optional<Instant> expiryDue() {
+    Instant earliest = earliestExpiry;
+    if (earliest.equals(Instant.MAX)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return now.isAfter(earliest) ? Optional.of(now) : Optional.empty();
+  }
+
+  private static Series[] withoutExpired(Series[] series, Instant now) {
+    List<Series> kept = new ArrayList<>(series.length);
+    for (Series s : series) {
+      if (!s.owner().expiry().isExpiredAt(now)) {
+        kept.add(s);
+      }
+    }
+    return kept.size() == series.length ? series : kept.toArray(new Series[0]);
   }
 
   // Upstream keeps the unit of a family only while one group holds it; merging drops it.
@@ -156,6 +241,14 @@ final class StoreState {
 
   long seriesCount() {
     return seriesCount;
+  }
+
+  int groupsWithTtl() {
+    return groupsWithTtl;
+  }
+
+  long expiredGroups() {
+    return expiredGroups;
   }
 
   /** One family as a scrape writes it: merged across groups, HELP and TYPE decided. */

@@ -1,5 +1,6 @@
 package io.pushmill.gateway.store;
 
+import io.pushmill.metrics.MetricFamily;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -11,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single writer: takes the queue in batches, checks and applies each write in order, syncs
- * (where a write-ahead log will hook in), does its timed work, then tells the waiting pushers. It
- * is the only thread that changes the {@link StoreState} and the only one that calls {@link
- * StorePersistence#save}.
+ * The single writer: takes the queue in batches, deletes expired groups, checks and applies each
+ * write in order, syncs (where a write-ahead log will hook in), does its timed work (expiry,
+ * saves), then tells the waiting pushers. It is the only thread that changes the {@link StoreState} and the
+ * only one that calls {@link StorePersistence#save}.
  */
 final class StoreWriter implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
@@ -28,6 +29,7 @@ final class StoreWriter implements Runnable {
   private final InstantSource clock;
   private final WriteJournal journal;
   private final PushListener listener;
+  private final ExpirySweeper sweeper;
 
   StoreWriter(
       BlockingQueue<WriteOp> queue,
@@ -35,7 +37,8 @@ final class StoreWriter implements Runnable {
       PushApplier applier,
       StorePersistence persistence,
       PersistenceSchedule schedule,
-      InstantSource clock) {
+      InstantSource clock,
+      PushListener listener) {
     this.queue = queue;
     this.state = state;
     this.applier = applier;
@@ -43,7 +46,9 @@ final class StoreWriter implements Runnable {
     this.schedule = schedule;
     this.clock = clock;
     this.journal = WriteJournal.NONE;
-    this.listener = PushListener.NONE;
+    this.listener = new GuardedListener(listener);
+    // Expiry is derived from the clock, so a write-ahead log need not record it.
+    this.sweeper = new ExpirySweeper(state, applier, clock, this.listener, schedule::changed);
   }
 
   @Override
@@ -56,6 +61,8 @@ final class StoreWriter implements Runnable {
       if (first != null) {
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
+        // A push to a group that expired meanwhile finds it gone, as after a DELETE.
+        sweeper.sweep();
         for (WriteOp op : batch) {
           stop |= apply(op, replies);
         }
@@ -75,16 +82,16 @@ final class StoreWriter implements Runnable {
   }
 
   private void timedWork() {
+    sweeper.sweep();
     if (schedule.isDue()) {
       save();
     }
-    // Per-group expiry will go here: delete the groups whose deadline passed, as a DELETE does.
   }
 
   // The next write, or null when it is time for timed work instead.
   private WriteOp next() {
     try {
-      long wait = schedule.nanosUntilDue();
+      long wait = Math.min(schedule.nanosUntilDue(), sweeper.nanosUntilDue());
       return wait == Long.MAX_VALUE ? queue.take() : queue.poll(wait, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       // Nobody but close() ends the writer: it must drain what pushers are waiting for.
@@ -107,20 +114,27 @@ final class StoreWriter implements Runnable {
           return false;
         }
         replies.add(() -> p.outcome().complete(outcome));
-        tellListener(p.push().request(), outcome);
+        if (outcome instanceof PushOutcome.Accepted) {
+          listener.accepted(accepted(p.push()));
+        }
       }
       case WriteOp.Delete d -> {
         if (applier.delete(d.key())) {
           changed();
           journal.applied(op);
+          listener.removed(d.key(), clock.instant(), PushListener.Removal.DELETED);
         }
       }
       case WriteOp.Wipe w -> {
-        if (applier.wipe()) {
+        List<GroupingKey> wiped = applier.wipe();
+        if (!wiped.isEmpty()) {
           changed();
           journal.applied(op);
+          Instant now = clock.instant();
+          wiped.forEach(k -> listener.removed(k, now, PushListener.Removal.WIPED));
         }
       }
+      case WriteOp.Sync s -> replies.add(() -> s.done().complete(null));
       case WriteOp.Stop s -> {
         return true;
       }
@@ -128,12 +142,13 @@ final class StoreWriter implements Runnable {
     return false;
   }
 
-  private void tellListener(PushRequest request, PushOutcome outcome) {
-    try {
-      listener.pushApplied(request, outcome);
-    } catch (RuntimeException e) {
-      LOG.warn("a push listener failed for {}", request.key(), e);
+  private static AcceptedPush accepted(PreparedPush push) {
+    List<MetricFamily> families = new ArrayList<>(push.families().size());
+    for (PreparedPush.PreparedFamily f : push.families()) {
+      families.add(f.family());
     }
+    PushRequest r = push.request();
+    return new AcceptedPush(r.key(), r.time(), r.mode(), families, push.expiry());
   }
 
   private void changed() {

@@ -14,6 +14,12 @@ sealed interface WriteOp {
   /** Deletes every group present when the writer reaches it. */
   record Wipe() implements WriteOp {}
 
+  /**
+   * Changes nothing; {@code done} completes once everything queued before it is applied and the
+   * timed work due by then (expiry, a save) is done.
+   */
+  record Sync(CompletableFuture<Void> done) implements WriteOp {}
+
   /** The last entry ever queued: the writer persists and ends. */
   record Stop() implements WriteOp {}
 }

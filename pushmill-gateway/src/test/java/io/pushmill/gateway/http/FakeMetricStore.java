@@ -1,5 +1,6 @@
 package io.pushmill.gateway.http;
 
+import io.pushmill.gateway.store.GroupExpiry;
 import io.pushmill.gateway.store.GroupSnapshot;
 import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.gateway.store.MetricStore;
@@ -41,6 +42,7 @@ public final class FakeMetricStore implements MetricStore {
   public boolean closed;
   public Function<PushRequest, PushOutcome> outcome = r -> PushOutcome.accepted();
   private final Map<GroupingKey, Map<String, StoredFamily>> groups = new LinkedHashMap<>();
+  private final Map<GroupingKey, GroupExpiry> expiries = new LinkedHashMap<>();
 
   @Override
   public synchronized PushOutcome push(PushRequest request) {
@@ -73,6 +75,7 @@ public final class FakeMetricStore implements MetricStore {
   /** Puts a group as it is, for API and UI tests. */
   public synchronized void put(GroupSnapshot group) {
     groups.put(group.key(), new LinkedHashMap<>(group.families()));
+    expiries.put(group.key(), group.expiry());
   }
 
   private void apply(PushRequest r) {
@@ -119,7 +122,11 @@ public final class FakeMetricStore implements MetricStore {
   @Override
   public synchronized List<GroupSnapshot> groups() {
     List<GroupSnapshot> out = new ArrayList<>();
-    groups.forEach((k, v) -> out.add(new GroupSnapshot(k, v)));
+    groups.forEach(
+        (k, v) -> {
+          GroupSnapshot g = new GroupSnapshot(k, v);
+          out.add(expiries.containsKey(k) ? g.withExpiry(expiries.get(k)) : g);
+        });
     return out;
   }
 

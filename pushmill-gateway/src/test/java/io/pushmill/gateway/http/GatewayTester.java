@@ -1,5 +1,6 @@
 package io.pushmill.gateway.http;
 
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,7 +26,11 @@ final class GatewayTester implements AutoCloseable {
   }
 
   GatewayTester(GatewayOptions options) throws Exception {
-    server = GatewayServer.create(store, metrics, options);
+    this(options, PushHistory.disabled());
+  }
+
+  GatewayTester(GatewayOptions options, PushHistory history) throws Exception {
+    server = GatewayServer.create(store, metrics, options, history);
     connector = server.localConnector();
     server.start();
   }

@@ -113,8 +113,8 @@ class FileStorePersistenceTest {
         Arguments.of(
             4,
             "future version",
-            (UnaryOperator<byte[]>) b -> set(b, 11, 2),
-            "unsupported format version 2 (this Pushmill reads version 1)"),
+            (UnaryOperator<byte[]>) b -> set(b, 11, 3),
+            "unsupported format version 3 (this Pushmill reads versions 1 to 2)"),
         Arguments.of(
             5,
             "truncated in the header",

@@ -35,6 +35,39 @@ final class FlagConverters {
     }
   }
 
+  /** Go's duration syntax; zero or positive ({@code 0s} switches the feature off). */
+  static final class NonNegativeDuration implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d;
+      try {
+        d = GoDuration.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      if (d.isNegative()) {
+        throw new TypeConversionException("\"" + value + "\" is a negative duration");
+      }
+      return d;
+    }
+  }
+
+  /** A count: zero or more. */
+  static final class NonNegativeInt implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int n = Integer.parseInt(value.trim());
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw new TypeConversionException("\"" + value + "\" is not a count of 0 or more");
+    }
+  }
+
   /**
    * A size in bytes as alecthomas/units' {@code Base2Bytes}, which Prometheus' size flags use: a
    * number with an optional unit {@code B}, {@code KB}/{@code KiB}, {@code MB}/{@code MiB}, {@code

@@ -1,8 +1,10 @@
 package io.pushmill.server.gateway;
 
+import io.pushmill.gateway.history.HistoryOptions;
 import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.gateway.http.gocompat.GoDuration;
+import io.pushmill.gateway.store.TtlPolicy;
 import io.pushmill.server.logging.Logging;
 import java.net.URI;
 import java.nio.file.Path;
@@ -167,6 +169,41 @@ public final class GatewayCommand implements Callable<Integer> {
   long maxBodySize;
 
   @Option(
+      names = "--push.default-ttl",
+      defaultValue = "0s",
+      paramLabel = "<duration>",
+      converter = FlagConverters.NonNegativeDuration.class,
+      description =
+          "Time to live of groups whose push URL sets none (with the __ttl__ pseudo-label): a"
+              + " group expires this long after its last successful push. 0s: never (as"
+              + " upstream).")
+  Duration defaultTtl;
+
+  @Option(
+      names = "--history.max-samples-per-series",
+      defaultValue = "" + HistoryOptions.DEFAULT_MAX_SAMPLES,
+      paramLabel = "<count>",
+      converter = FlagConverters.NonNegativeInt.class,
+      description = "Pushes kept per series in the push history. 0 switches the history off.")
+  int historySamples;
+
+  @Option(
+      names = "--history.retention",
+      defaultValue = "24h",
+      paramLabel = "<duration>",
+      converter = FlagConverters.PositiveDuration.class,
+      description = "How long the push history keeps a sample.")
+  Duration historyRetention;
+
+  @Option(
+      names = "--history.max-bytes",
+      defaultValue = "64MiB",
+      paramLabel = "<size>",
+      converter = FlagConverters.ByteSize.class,
+      description = "Memory the push history may use, estimated (e.g. 64MiB).")
+  long historyMaxBytes;
+
+  @Option(
       names = "--log.level",
       defaultValue = "info",
       paramLabel = "<level>",
@@ -193,13 +230,23 @@ public final class GatewayCommand implements Callable<Integer> {
    * yet running; {@code pushmill server} runs it beside the API and the runner.
    */
   public GatewayRunner prepare() {
+    return prepare(TtlPolicy.none());
+  }
+
+  /**
+   * As {@link #prepare()}, with a per-group TTL policy between the push URL's {@code __ttl__} and
+   * {@code --push.default-ttl}. The store asks it for every push without a URL TTL, and for each
+   * persisted group while it loads, before the HTTP server starts; a policy that cannot answer yet
+   * should answer empty (such groups get its TTL at their next push).
+   */
+  public GatewayRunner prepare(TtlPolicy ttlPolicy) {
     if (systemdSocket) {
       throw new ParameterException(
           spec.commandLine(),
           "--web.systemd-socket: socket activation is not supported; use --web.listen-address");
     }
     Logging.configure(Logging.parseLevel(logLevel), Logging.Format.parse(logFormat), System.err);
-    return new GatewayRunner(this);
+    return new GatewayRunner(this, ttlPolicy);
   }
 
   /** The HTTP settings these flags describe. */
@@ -233,7 +280,8 @@ public final class GatewayCommand implements Callable<Integer> {
           switch (v) {
             case Duration d -> GoDuration.format(d);
             case List<?> l -> String.join(",", l.stream().map(String::valueOf).toList());
-            case Long size when name.equals("push.max-body-size") ->
+            case Long size
+                when name.equals("push.max-body-size") || name.equals("history.max-bytes") ->
                 o.originalStringValues().isEmpty()
                     ? o.defaultValue()
                     : o.originalStringValues().getLast();
@@ -255,6 +303,16 @@ public final class GatewayCommand implements Callable<Integer> {
 
   Duration persistenceInterval() {
     return persistenceInterval;
+  }
+
+  /** {@code --push.default-ttl}; zero for none. */
+  Duration defaultTtl() {
+    return defaultTtl;
+  }
+
+  /** The push history's bounds from the {@code --history.*} flags. */
+  HistoryOptions historyOptions() {
+    return new HistoryOptions(historySamples, historyRetention, historyMaxBytes);
   }
 
   boolean refuseCorrupt() {

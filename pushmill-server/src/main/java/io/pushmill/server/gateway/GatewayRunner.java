@@ -1,5 +1,7 @@
 package io.pushmill.server.gateway;
 
+import io.pushmill.gateway.history.HistoryOptions;
+import io.pushmill.gateway.history.PushHistory;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.gateway.http.GatewayServer;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
@@ -7,6 +9,7 @@ import io.pushmill.gateway.persistence.FileStorePersistence;
 import io.pushmill.gateway.store.DefaultMetricStore;
 import io.pushmill.gateway.store.StoreOptions;
 import io.pushmill.gateway.store.StorePersistence;
+import io.pushmill.gateway.store.TtlPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires and runs the gateway: persistence, then the store (which loads it), then the HTTP server;
- * on a stop request ({@code /-/quit} or SIGTERM/SIGINT) the server stops taking requests, then the
- * store drains its queue and persists.
+ * Wires and runs the gateway: persistence, then the push history and the store (which loads the
+ * persisted groups and feeds the history), then the HTTP server; on a stop request ({@code
+ * /-/quit} or SIGTERM/SIGINT) the server stops taking requests, then the store drains its queue
+ * and persists. Expiry: the default TTL from the flags, and a {@link TtlPolicy} from whoever runs
+ * the gateway (the runner gives its schedules' groups one).
  */
 public final class GatewayRunner {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayRunner.class);
@@ -32,14 +37,25 @@ public final class GatewayRunner {
   private final boolean refuseCorrupt;
   private final Duration persistenceInterval;
   private final String externalUrl;
+  private final Duration defaultTtl;
+  private final HistoryOptions history;
+  private final TtlPolicy ttlPolicy;
 
   GatewayRunner(GatewayCommand flags) {
+    this(flags, TtlPolicy.none());
+  }
+
+  /** The gateway these flags describe, with a TTL policy between the URL's TTL and the default. */
+  GatewayRunner(GatewayCommand flags, TtlPolicy ttlPolicy) {
     this(
         flags.options(),
         flags.persistenceFile(),
         flags.refuseCorrupt(),
         flags.persistenceInterval(),
-        flags.externalUrl());
+        flags.externalUrl(),
+        flags.defaultTtl(),
+        flags.historyOptions(),
+        ttlPolicy);
   }
 
   GatewayRunner(
@@ -48,11 +64,34 @@ public final class GatewayRunner {
       boolean refuseCorrupt,
       Duration persistenceInterval,
       String externalUrl) {
+    this(
+        options,
+        persistenceFile,
+        refuseCorrupt,
+        persistenceInterval,
+        externalUrl,
+        Duration.ZERO,
+        HistoryOptions.defaults(),
+        TtlPolicy.none());
+  }
+
+  GatewayRunner(
+      GatewayOptions options,
+      Optional<Path> persistenceFile,
+      boolean refuseCorrupt,
+      Duration persistenceInterval,
+      String externalUrl,
+      Duration defaultTtl,
+      HistoryOptions history,
+      TtlPolicy ttlPolicy) {
     this.options = options;
     this.persistenceFile = persistenceFile;
     this.refuseCorrupt = refuseCorrupt;
     this.persistenceInterval = persistenceInterval;
     this.externalUrl = externalUrl;
+    this.defaultTtl = defaultTtl;
+    this.history = history;
+    this.ttlPolicy = ttlPolicy;
   }
 
   /** A request to stop, and a latch the JVM's shutdown waits on until the store is closed. */
@@ -124,20 +163,24 @@ public final class GatewayRunner {
             .<StorePersistence>map(
                 f -> new LoggedPersistence(new FileStorePersistence(f, refuseCorrupt), f))
             .orElse(StorePersistence.none());
+    PushHistory pushHistory = PushHistory.create(history, InstantSource.system());
     DefaultMetricStore store;
     try {
       store =
           new DefaultMetricStore(
               persistence,
               metrics,
-              new StoreOptions(persistenceInterval, QUEUE_CAPACITY, InstantSource.system()));
+              new StoreOptions(persistenceInterval, QUEUE_CAPACITY, InstantSource.system())
+                  .withDefaultTtl(defaultTtl)
+                  .withTtlPolicy(ttlPolicy)
+                  .withListener(pushHistory));
     } catch (Exception e) {
       LOG.atError().addKeyValue("err", e.getMessage()).log("could not load persisted metrics");
       return 1;
     }
     GatewayServer server;
     try {
-      server = GatewayServer.create(store, metrics, options);
+      server = GatewayServer.create(store, metrics, options, pushHistory);
       server.start();
     } catch (Exception e) {
       LOG.atError().addKeyValue("err", e.getMessage()).log("HTTP server could not start");

@@ -2,6 +2,7 @@ package io.pushmill.server.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pushmill.gateway.history.HistoryOptions;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.server.KingpinNegation;
 import io.pushmill.server.Main;
@@ -53,6 +54,28 @@ class GatewayCommandTest {
     assertThat(o.webConfigFile()).isEmpty();
     assertThat(c.persistenceFile()).isEmpty();
     assertThat(c.persistenceInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.defaultTtl()).isZero();
+    assertThat(c.historyOptions()).isEqualTo(HistoryOptions.defaults());
+  }
+
+  @Test
+  void expiry_and_history_flags_set_the_default_ttl_and_the_history_bounds() {
+    GatewayCommand c =
+        parse(
+            "--push.default-ttl=1m30s",
+            "--history.max-samples-per-series=100",
+            "--history.retention=2h",
+            "--history.max-bytes=8MiB");
+
+    assertThat(c.defaultTtl()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(c.historyOptions())
+        .isEqualTo(new HistoryOptions(100, Duration.ofHours(2), 8L << 20));
+    assertThat(c.flags())
+        .containsEntry("push.default-ttl", "1m30s")
+        .containsEntry("history.max-samples-per-series", "100")
+        .containsEntry("history.retention", "2h0m0s")
+        .containsEntry("history.max-bytes", "8MiB");
+    assertThat(parse("--history.max-samples-per-series=0").historyOptions().enabled()).isFalse();
   }
 
   @Test
@@ -74,6 +97,10 @@ class GatewayCommandTest {
                 Map.entry("push.disable-consistency-check", "false"),
                 Map.entry("push.enable-utf8-names", "false"),
                 Map.entry("push.max-body-size", "64MiB"),
+                Map.entry("push.default-ttl", "0s"),
+                Map.entry("history.max-samples-per-series", "4096"),
+                Map.entry("history.retention", "24h0m0s"),
+                Map.entry("history.max-bytes", "64MiB"),
                 Map.entry("log.level", "info"),
                 Map.entry("log.format", "logfmt")));
   }
@@ -148,6 +175,12 @@ class GatewayCommandTest {
             + " 'maybe' is not a boolean",
         "8 | --no-such-flag | Unknown option: '--no-such-flag'",
         "9 | --web.systemd-socket | --web.systemd-socket: socket activation is not supported",
+        "10 | --push.default-ttl=-1m | Invalid value for option '--push.default-ttl': \"-1m\" is a"
+            + " negative duration",
+        "11 | --history.max-samples-per-series=-1 | Invalid value for option"
+            + " '--history.max-samples-per-series': \"-1\" is not a count of 0 or more",
+        "12 | --history.retention=0s | Invalid value for option '--history.retention': \"0s\" is"
+            + " not a positive duration",
       })
   void bad_values_exit_2_naming_the_flag_and_value(int n, String arg, String message) {
     String[] r = run("gateway", arg);
@@ -185,6 +218,10 @@ class GatewayCommandTest {
             "--[no-]push.enable-utf8-names",
             "--push.max-body-size=",
             "--[no-]persistence.refuse-corrupt",
+            "--push.default-ttl=",
+            "--history.max-samples-per-series=",
+            "--history.retention=",
+            "--history.max-bytes=",
             "--log.level=",
             "--log.format=",
             "--version")) {

@@ -3,8 +3,10 @@ package io.pushmill.server.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import io.pushmill.gateway.history.HistoryOptions;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.gateway.http.GatewayServer;
+import io.pushmill.gateway.store.TtlPolicy;
 import io.pushmill.server.logging.Logging;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
@@ -122,6 +124,55 @@ class GatewayRunnerIT {
     assertThat(second.exit().get(30, TimeUnit.SECONDS)).isZero();
     assertThat(logs.toString(StandardCharsets.UTF_8))
         .contains("msg=\"received SIGINT/SIGTERM; exiting gracefully...\"");
+  }
+
+  @Test
+  void expiry_and_history_are_wired_a_policy_and_the_url_give_ttls() throws Exception {
+    GatewayOptions options =
+        GatewayOptions.defaults()
+            .withListenAddresses(List.of("127.0.0.1:0"))
+            .withReport(java.util.Map.of(), GatewayCommand.buildInfo());
+    TtlPolicy policy =
+        key -> key.job().equals("scheduled") ? Optional.of(Duration.ofHours(2)) : Optional.empty();
+    GatewayRunner runner =
+        new GatewayRunner(
+            options,
+            Optional.empty(),
+            false,
+            Duration.ofHours(1),
+            "",
+            Duration.ZERO,
+            HistoryOptions.defaults(),
+            policy);
+    Running run = start(runner);
+    URI base = run.server().get(30, TimeUnit.SECONDS).uris().getFirst();
+
+    send("PUT", base.resolve("/metrics/job/scheduled"), "a 1\n");
+    send("PUT", base.resolve("/metrics/job/short/__ttl__/1s"), "b 2\n");
+    send("PUT", base.resolve("/metrics/job/plain"), "c 3\n");
+    String api = send("GET", base.resolve("/api/v1/metrics"), "").body();
+    String history = send("GET", base.resolve("/api/v1/history?match=b"), "").body();
+
+    assertThat(api).contains("\"source\":\"policy\"").contains("\"ttl\":\"2h0m0s\"");
+    assertThat(history)
+        .contains("\"metric\":{\"__name__\":\"b\",\"instance\":\"\",\"job\":\"short\"}");
+    // The group with a one-second TTL goes by itself; the others stay.
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !send("GET", base.resolve("/metrics"), "").body().contains("b{"));
+    String scrape = send("GET", base.resolve("/metrics"), "").body();
+    assertThat(scrape)
+        .contains("a{instance=\"\",job=\"scheduled\"} 1\n")
+        .contains("c{instance=\"\",job=\"plain\"} 3\n")
+        .contains("pushmill_gateway_groups_with_ttl 1\n");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> logs.toString(StandardCharsets.UTF_8).contains("msg=\"group expired\""));
+    assertThat(logs.toString(StandardCharsets.UTF_8))
+        .contains(
+            "level=info caller=ExpirySweeper msg=\"group expired\" group=\"{job=\\\"short\\\"}\"");
+    run.stop().request().complete("signal");
+    assertThat(run.exit().get(30, TimeUnit.SECONDS)).isZero();
   }
 
   @Test

@@ -34,20 +34,25 @@ public final class ApiJson {
     return success(data);
   }
 
-  /** One object per group: its labels, whether the last push succeeded, and its families. */
+  /**
+   * One object per group: its labels, whether the last push succeeded, and its families; plus, for
+   * a group with a TTL, {@value ExpiryFields#KEY} (a family of that name wins).
+   */
   public static String metrics(List<GroupSnapshot> groups) {
     List<Object> data = new ArrayList<>(groups.size());
     for (GroupSnapshot g : groups) {
       Map<String, Object> group = new HashMap<>();
       group.put("labels", g.key().labels().asMap());
       group.put("last_push_successful", g.lastPushSuccessful());
+      ExpiryFields.of(g.expiry()).ifPresent(e -> group.put(ExpiryFields.KEY, e));
       g.families().forEach((name, family) -> group.put(name, family(family)));
       data.add(group);
     }
     return success(data);
   }
 
-  private static String success(Object data) {
+  /** Upstream's envelope around {@code data}. */
+  static String success(Object data) {
     Map<String, Object> envelope = new LinkedHashMap<>();
     envelope.put("status", "success");
     envelope.put("data", data);

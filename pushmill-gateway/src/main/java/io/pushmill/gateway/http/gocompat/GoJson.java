@@ -1,6 +1,7 @@
 package io.pushmill.gateway.http.gocompat;
 
 import io.pushmill.metrics.Utf8Order;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
  * &#92;u00XX}, and unpaired surrogates (Go: invalid UTF-8) replaced by U+FFFD.
  *
  * <p>Values: {@link Map} (keys sorted here; use {@link Ordered} for a struct's field order), {@link
- * List}, {@link String}, {@link Boolean}, {@link Integer}/{@link Long} and {@code null}.
+ * List}, {@link String}, {@link Boolean}, {@link Integer}/{@link Long}, {@link BigDecimal} (as a
+ * plain decimal) and {@code null}.
  */
 public final class GoJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -36,6 +38,7 @@ public final class GoJson {
       case Boolean b -> sb.append(b);
       case Integer i -> sb.append(i);
       case Long l -> sb.append(l);
+      case BigDecimal d -> sb.append(d.toPlainString());
       case Ordered o -> appendObject(sb, o.fields());
       case Map<?, ?> m -> appendObject(sb, sorted(m));
       case List<?> l -> appendArray(sb, l);

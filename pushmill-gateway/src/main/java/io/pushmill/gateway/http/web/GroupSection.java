@@ -2,11 +2,14 @@ package io.pushmill.gateway.http.web;
 
 import static io.pushmill.gateway.http.gocompat.GoHtml.escape;
 
+import io.pushmill.gateway.http.api.ExpiryFields;
 import io.pushmill.gateway.http.api.NativeBuckets;
 import io.pushmill.gateway.http.gocompat.GoQuote;
 import io.pushmill.gateway.http.gocompat.GoTime;
+import io.pushmill.gateway.store.GroupExpiry;
 import io.pushmill.gateway.store.GroupSnapshot;
 import io.pushmill.gateway.store.StoredFamily;
+import io.pushmill.gateway.store.TtlSource;
 import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricValue;
@@ -14,6 +17,7 @@ import io.pushmill.metrics.text.GoFloat;
 import io.pushmill.metrics.text.NameValidation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -55,6 +59,7 @@ final class GroupSection {
                 sb.append(" <span class=\"when\">last push: ")
                     .append(GoTime.rfc3339(t))
                     .append("</span>"));
+    appendExpiry(sb, g.expiry());
     sb.append(" <button class=\"danger delete-group\" data-path=\"")
         .append(escape(deletePath(labels)))
         .append("\" data-group=\"")
@@ -62,6 +67,30 @@ final class GroupSection {
         .append("\">Delete Group</button></summary>\n");
     g.families().forEach((name, family) -> appendFamily(sb, name, family));
     sb.append("</details>\n");
+  }
+
+  /** The TTL and expiry time of a group that has expiry information (an extension). */
+  static void appendExpiry(StringBuilder sb, GroupExpiry e) {
+    if (e.source() == TtlSource.NONE) {
+      return;
+    }
+    String ttl = ExpiryFields.ttl(e.ttl().orElse(Duration.ZERO));
+    sb.append(" <span class=\"when expiry\" title=\"TTL ")
+        .append(escape(ttl))
+        .append(" from the ")
+        .append(e.source().label())
+        .append(", counting from ")
+        .append(GoTime.rfc3339(e.since()))
+        .append("\">");
+    if (e.expiresAt().isPresent()) {
+      sb.append("TTL ")
+          .append(escape(ttl))
+          .append(", expires: ")
+          .append(GoTime.rfc3339(e.expiresAt().get()));
+    } else {
+      sb.append("never expires");
+    }
+    sb.append("</span>");
   }
 
   /** Upstream's UI path: the job and every value in base64, values always padded with '='. */

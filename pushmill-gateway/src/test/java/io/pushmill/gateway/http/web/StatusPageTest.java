@@ -177,4 +177,28 @@ class StatusPageTest {
     assertThat(GroupSection.plain(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
     assertThat(GroupSection.plain(0.27)).isEqualTo("0.27");
   }
+
+  @Test
+  void a_group_with_a_ttl_shows_when_it_expires_and_an_explicit_never_says_so() {
+    StringBuilder sb = new StringBuilder();
+    GroupSection.appendExpiry(
+        sb,
+        io.pushmill.gateway.store.GroupExpiry.of(
+            java.time.Duration.ofSeconds(30), io.pushmill.gateway.store.TtlSource.URL, T));
+    assertThat(sb.toString())
+        .isEqualTo(
+            " <span class=\"when expiry\" title=\"TTL 30s from the url, counting from"
+                + " 2026-11-25T12:11:06Z\">TTL 30s, expires: 2026-11-25T12:11:36Z</span>");
+
+    sb.setLength(0);
+    GroupSection.appendExpiry(
+        sb,
+        io.pushmill.gateway.store.GroupExpiry.of(
+            java.time.Duration.ZERO, io.pushmill.gateway.store.TtlSource.POLICY, T));
+    assertThat(sb.toString()).endsWith(">never expires</span>").contains("TTL 0s from the policy");
+
+    sb.setLength(0);
+    GroupSection.appendExpiry(sb, io.pushmill.gateway.store.GroupExpiry.none(T));
+    assertThat(sb.toString()).isEmpty();
+  }
 }
