@@ -1,5 +1,6 @@
 package io.pushmill.server;
 
+import io.pushmill.gateway.store.TtlPolicy;
 import io.pushmill.server.demo.TutorialDemo;
 import io.pushmill.server.expiry.ScheduleTtlPolicy;
 import io.pushmill.server.gateway.GatewayCommand;
@@ -62,7 +63,8 @@ public final class ServerOptions {
     PushmillProcess.Settings settings = settings(runner);
     Optional<ScheduleTtlPolicy> policy = scheduleTtl
         ? Optional.of(new ScheduleTtlPolicy(Clock.systemUTC())) : Optional.empty();
-    GatewayRunner gatewayRunner = gateway.prepare();
+    GatewayRunner gatewayRunner = gateway.prepare(
+        policy.<TtlPolicy>map(p -> p).orElse(TtlPolicy.none()));
     ServerLifecycle.Hooks hooks = new ServerLifecycle.Hooks(
         process -> policy.ifPresent(p -> p.bind(process.stack().runner())),
         running -> {

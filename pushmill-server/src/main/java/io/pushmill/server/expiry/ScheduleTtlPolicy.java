@@ -1,6 +1,7 @@
 package io.pushmill.server.expiry;
 
 import io.pushmill.gateway.store.GroupingKey;
+import io.pushmill.gateway.store.TtlPolicy;
 import io.pushmill.runner.NotFoundException;
 import io.pushmill.runner.Runner;
 import io.pushmill.runner.cron.CronSchedule;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * snapshot is taken when the runner is bound and on {@link #refresh()}, and again in the
  * background when a push finds it older than {@value #REFRESH_SECONDS} s. Until bound, no opinion.
  */
-public final class ScheduleTtlPolicy {
+public final class ScheduleTtlPolicy implements TtlPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleTtlPolicy.class);
   static final int REFRESH_SECONDS = 10;
   private static final Duration CADENCE_VALIDITY = Duration.ofHours(1);
@@ -60,6 +61,7 @@ public final class ScheduleTtlPolicy {
   }
 
   /** The TTL of pushes to this group, if a schedule's job pushes it. */
+  @Override
   public Optional<Duration> ttlFor(GroupingKey key) {
     return ttlForJob(key.job());
   }

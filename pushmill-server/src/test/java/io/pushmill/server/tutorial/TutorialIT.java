@@ -74,6 +74,9 @@ class TutorialIT {
       Series raw = only(prometheus.queryRange(QUERY_1, from, end));
       Series pulses = only(prometheus.queryRange(QUERY_2, from, end));
       Series pushTimes = only(prometheus.queryRange(PUSH_TIME, from, end));
+      // One line for the report file: what Prometheus recorded.
+      System.out.printf("TutorialIT: logged %s; query 1 %s; query 2 %s; push times %s%n", logged,
+          raw.points(), pulses.points(), pushTimes.points());
       assertQuery1FollowsThePushedValues(raw, logged, groups);
       assertQuery2PulsesAfterPushesAndIsZeroOnceTheyStop(pulses, raw, pushTimes);
       assertTheRawSeriesStopsOneTtlAfterTheLastPush(raw, pushTimes);
