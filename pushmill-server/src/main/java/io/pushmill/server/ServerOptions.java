@@ -41,8 +41,8 @@ public final class ServerOptions {
 
   @Option(names = "--push.schedule-ttl", negatable = true, arity = "0..1", paramLabel = "<bool>",
       fallbackValue = "true", defaultValue = "false",
-      description = "Groups whose job label is the script path of an enabled schedule expire "
-          + "2 × the schedule's interval + the script's timeout after their last push.")
+      description = "Groups whose job label is the script path of a schedule expire 2 × the "
+          + "schedule's interval + the script's timeout after their last push.")
   boolean scheduleTtl;
 
   /** What {@code up} prints once everything serves. */

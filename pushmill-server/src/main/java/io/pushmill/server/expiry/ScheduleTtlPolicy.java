@@ -23,11 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's TTL for groups pushed by the jobs of Pushmill's schedules. A push comes from a
- * schedule's job when its group's {@code job} label is the script path of an enabled schedule (in
- * any workspace): the tutorial's convention, {@code push_to_gateway(..., job=WM_JOB_PATH)}. Such a
+ * schedule's job when its group's {@code job} label is the script path of a schedule (in any
+ * workspace): the tutorial's convention, {@code push_to_gateway(..., job=WM_JOB_PATH)}. Such a
  * group gets {@link ScheduleTtl} of the schedule's {@link ScheduleCadence} and its script's
- * timeout; when several enabled schedules run the script, the longest TTL, so the group lives as
- * long as any of them keeps pushing. Other groups get no opinion (the default TTL applies).
+ * timeout; when several schedules run the script, the longest TTL, so the group lives as long as
+ * any of them keeps pushing. Other groups get no opinion (the default TTL applies).
+ *
+ * <p>Disabled schedules count too: disabling a schedule is exactly when its group must go stale,
+ * and the gateway asks the policy again for every persisted group when it starts, so a policy that
+ * forgot disabled schedules would make their groups immortal after a restart. (A manual run of a
+ * scheduled script therefore gets the TTL as well.)
  *
  * <p>Answers come from a snapshot of the schedules, so a push never waits for the database. The
  * snapshot is taken when the runner is bound and on {@link #refresh()}, and again in the
@@ -66,7 +71,7 @@ public final class ScheduleTtlPolicy implements TtlPolicy {
     return ttlForJob(key.job());
   }
 
-  /** The TTL of pushes whose {@code job} label is this, if it is an enabled schedule's script. */
+  /** The TTL of pushes whose {@code job} label is this, if it is a schedule's script. */
   public Optional<Duration> ttlForJob(String job) {
     Snapshot s = snapshot;
     if (runner.isPresent()
@@ -118,7 +123,7 @@ public final class ScheduleTtlPolicy implements TtlPolicy {
     Duration defaultTimeout = r.config().defaultTimeout();
     Map<String, Duration> ttls = new HashMap<>();
     for (String workspace : r.workspaces()) {
-      for (Schedule s : enabledSchedules(r, workspace)) {
+      for (Schedule s : schedules(r, workspace)) {
         Optional<Duration> gap = cadence(s, now);
         Optional<Duration> timeout = timeout(r, workspace, s.scriptPath(), defaultTimeout);
         if (gap.isPresent() && timeout.isPresent()) {
@@ -130,13 +135,13 @@ public final class ScheduleTtlPolicy implements TtlPolicy {
     return ttls;
   }
 
-  private static List<Schedule> enabledSchedules(Runner r, String workspace) {
-    List<Schedule> enabled = new ArrayList<>();
+  private static List<Schedule> schedules(Runner r, String workspace) {
+    List<Schedule> all = new ArrayList<>();
     for (int page = 1; ; page++) {
       List<Schedule> batch = r.schedules(workspace, ListQuery.all().withPage(page, PAGE));
-      batch.stream().filter(Schedule::enabled).forEach(enabled::add);
+      all.addAll(batch);
       if (batch.size() < PAGE) {
-        return enabled;
+        return all;
       }
     }
   }

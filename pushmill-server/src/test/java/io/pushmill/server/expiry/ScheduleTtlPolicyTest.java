@@ -69,16 +69,19 @@ class ScheduleTtlPolicyTest {
   }
 
   @Test
-  void a_script_without_a_timeout_counts_the_default_and_disabled_schedules_count_not() {
+  void a_script_without_a_timeout_counts_the_default_and_disabled_schedules_count_too() {
     ScriptPath daily = ScriptPath.of("u/admin/daily");
+    ScriptPath unscheduled = ScriptPath.of("u/admin/unscheduled");
     script(SCRIPT, Optional.empty());
-    script(daily, Optional.empty());
+    script(daily, Optional.of(Duration.ofMinutes(1)));
+    script(unscheduled, Optional.of(Duration.ofMinutes(1)));
     schedule("u/admin/every_minute", SCRIPT, "0 * * * * *", true);
     schedule("u/admin/daily_off", daily, "0 0 3 * * *", false);
     policy.bind(runner);
 
-    assertThat(policy.ttls()).containsOnlyKeys(SCRIPT.value());
+    assertThat(policy.ttls()).containsOnlyKeys(SCRIPT.value(), daily.value());
     assertThat(policy.ttlForJob(SCRIPT.value())).contains(Duration.ofMinutes(17));
+    assertThat(policy.ttlForJob(daily.value())).contains(Duration.ofHours(48).plusMinutes(1));
   }
 
   @Test
@@ -104,7 +107,7 @@ class ScheduleTtlPolicyTest {
     script(SCRIPT, Optional.of(Duration.ofSeconds(10)));
     schedule("u/admin/every_5s", SCRIPT, "*/5 * * * * *", true);
     policy.bind(runner);
-    runner.setScheduleEnabled("demo", ScriptPath.of("u/admin/every_5s"), false, Principal.ADMIN);
+    runner.deleteSchedule("demo", ScriptPath.of("u/admin/every_5s"));
 
     assertThat(policy.ttlForJob(SCRIPT.value()))
         .as("a young snapshot is used as it is").contains(Duration.ofSeconds(20));
