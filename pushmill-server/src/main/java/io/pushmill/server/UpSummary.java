@@ -34,14 +34,19 @@ final class UpSummary {
         + routePrefix;
     String api = ready.running().process().apiUrl().map(PushmillProcess::baseUrl).orElse("");
     RunnerConfig config = ready.running().process().stack().runner().config();
+    List<String[]> urls = List.of(
+        new String[] {"Gateway", gateway + "/", "its web page; jobs push to /metrics/job/..."},
+        new String[] {"", gateway + "/metrics", "what Prometheus scrapes"},
+        new String[] {"", gateway + "/api/v1/metrics", "the pushed groups as JSON"},
+        new String[] {"API", api + "/api/version", "Windmill's API shapes, see docs/api.md"});
+    int width = urls.stream().mapToInt(u -> u[1].length()).max().orElse(0);
     StringBuilder s = new StringBuilder("\nPushmill is up. Data: ").append(dataDir).append("\n\n");
-    row(s, "gateway", gateway + "/", "its web page; jobs push to " + gateway + "/metrics/job/...");
-    row(s, "", gateway + "/metrics", "what Prometheus scrapes");
-    row(s, "", gateway + "/api/v1/metrics", "the pushed groups as JSON");
-    row(s, "API", api + "/api/version", "Windmill's API shapes (docs/api.md)");
-    row(s, "admin token", tokenSource(), "");
-    ready.demo().ifPresent(d -> row(s, "demo", demo(d), ""));
-    row(s, "expiry", expiry(ready), "");
+    for (String[] u : urls) {
+      s.append(String.format("  %-13s %-" + width + "s   %s%n", u[0], u[1], u[2]));
+    }
+    row(s, "Admin token", tokenSource());
+    ready.demo().ifPresent(d -> row(s, "Demo", demo(d)));
+    row(s, "Expiry", expiry(ready));
     s.append("\n  Try:  ").append(String.join("\n        ", tryCommands(gateway, api)))
         .append("\n\nStop with Ctrl-C: running jobs get ")
         .append(GoDuration.format(config.shutdownGrace()))
@@ -50,12 +55,23 @@ final class UpSummary {
     out.flush();
   }
 
-  private static void row(StringBuilder s, String name, String value, String note) {
-    s.append("  ").append(String.format("%-12s %s", name, value));
-    if (!note.isEmpty()) {
-      s.append("   (").append(note).append(')');
+  /** A row whose text wraps at about 80 columns, continuation lines under the text. */
+  private static void row(StringBuilder s, String name, String text) {
+    StringBuilder line = new StringBuilder(String.format("  %-13s ", name));
+    int indent = line.length();
+    int start = line.length();
+    for (String word : text.split(" ")) {
+      if (line.length() > start && line.length() + 1 + word.length() > 96) {
+        s.append(line).append('\n');
+        line = new StringBuilder(" ".repeat(indent));
+        start = line.length();
+      }
+      if (line.length() > start) {
+        line.append(' ');
+      }
+      line.append(word);
     }
-    s.append('\n');
+    s.append(line).append('\n');
   }
 
   private String tokenSource() {
@@ -67,9 +83,9 @@ final class UpSummary {
   }
 
   private static String demo(TutorialDemo.Installed d) {
-    return TutorialDemo.SCRIPT + " every 5 s, run by the schedule " + TutorialDemo.SCHEDULE
-        + " (" + (d.scheduleCreated() ? "created now" : "already there") + ", "
-        + (d.scheduleEnabled() ? "enabled" : "disabled") + "); it pushes to "
+    return TutorialDemo.SCRIPT + " runs every 5 s (schedule " + TutorialDemo.SCHEDULE + ": "
+        + (d.scheduleCreated() ? "created now" : "already there") + ", "
+        + (d.scheduleEnabled() ? "enabled" : "disabled") + ") and pushes to "
         + d.gatewayAddress();
   }
 

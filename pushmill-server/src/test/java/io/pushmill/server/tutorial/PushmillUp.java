@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * does.
  */
 final class PushmillUp implements AutoCloseable {
-  private static final Pattern GATEWAY = Pattern.compile("(?m)^  gateway\\s+(http://\\S+?)/\\s");
+  private static final Pattern GATEWAY = Pattern.compile("(?m)^  Gateway\\s+(http://\\S+?)/\\s");
   private static final Pattern API = Pattern.compile("(?m)^  API\\s+(http://\\S+?)/api/version");
 
   private final Process process;
