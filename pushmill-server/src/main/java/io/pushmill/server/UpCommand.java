@@ -2,7 +2,6 @@ package io.pushmill.server;
 
 import io.pushmill.server.gateway.GatewayCommand;
 import io.pushmill.server.gateway.GatewayRunner;
-import io.pushmill.server.gateway.VersionProvider;
 import io.pushmill.server.runner.RunnerOptions;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,11 +21,12 @@ import picocli.CommandLine.Spec;
  * everything is once it serves.
  */
 @Command(name = "up", sortOptions = false, showDefaultValues = true,
-    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     defaultValueProvider = UpCommand.Defaults.class,
-    description = "Everything in one process on this machine: the gateway on 127.0.0.1:9091, the "
-        + "API on 127.0.0.1:8000, workers, the embedded database in --data-dir, and the "
-        + "tutorial's demo. Stop it with Ctrl-C.")
+    description = "Everything in one process on this machine: the gateway on 127.0.0.1:9091 "
+        + "(its groups kept in <data-dir>/" + UpCommand.PERSISTENCE_FILE + " unless "
+        + "--persistence.file is given), the API on 127.0.0.1:8000, four worker slots, the "
+        + "embedded database in --data-dir, the tutorial's demo, and expiry of the groups that "
+        + "schedules push. Stop it with Ctrl-C.")
 public final class UpCommand implements Callable<Integer> {
   /** The gateway's persistence file in the data directory, unless --persistence.file is given. */
   public static final String PERSISTENCE_FILE = "gateway.persistence";
