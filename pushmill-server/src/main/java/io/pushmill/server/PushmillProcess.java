@@ -60,16 +60,31 @@ public final class PushmillProcess implements AutoCloseable {
   private final RunnerStack stack;
   private final Optional<ApiServer> api;
   private final Optional<ApiServer> metrics;
+  private final String jobBaseUrl;
 
   private PushmillProcess(RunnerStack stack, Optional<ApiServer> api,
-      Optional<ApiServer> metrics) {
+      Optional<ApiServer> metrics, String jobBaseUrl) {
     this.stack = stack;
     this.api = api;
     this.metrics = metrics;
+    this.jobBaseUrl = jobBaseUrl;
   }
 
   /** Starts everything; on a failure, closes what was started and rethrows. */
   public static PushmillProcess start(Settings s) throws Exception {
+    PushmillProcess process = open(s);
+    process.startRunner();
+    return process;
+  }
+
+  /**
+   * Binds the API, opens (and migrates) the database and serves the API, but runs no job and no
+   * schedule until {@link #startRunner()}: {@code server} and {@code up} open the database first so
+   * that the gateway's TTL policy can read the schedules while the gateway loads its persisted
+   * groups, and start the runner once the gateway listens. On a failure, closes what was opened and
+   * rethrows.
+   */
+  public static PushmillProcess open(Settings s) throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       AdminToken admin = AdminToken.resolve(s.env(), s.dataDir());
@@ -92,16 +107,20 @@ public final class PushmillProcess implements AutoCloseable {
       Optional<ApiServer> metrics = s.metricsListen().isEmpty() ? Optional.empty()
           : Optional.of(startServer(new MetricsHandler(s.ownMetrics()), s.metricsListen(),
               "metrics", started));
-      stack.runner().start();
-      LOG.info("pushmill runner started: {} (jobs see WM_BASE_URL={})",
-          stack.runner().config(), baseUrl);
-      return new PushmillProcess(stack, api, metrics);
+      return new PushmillProcess(stack, api, metrics, baseUrl);
     } catch (Exception | Error e) {
       for (AutoCloseable c : started) {
         closeQuietly(c);
       }
       throw e;
     }
+  }
+
+  /** Starts running jobs (with worker slots), schedules, the reaper and retention. */
+  public void startRunner() {
+    stack.runner().start();
+    LOG.info("pushmill runner started: {} (jobs see WM_BASE_URL={})", stack.runner().config(),
+        jobBaseUrl);
   }
 
   private static ApiServer startServer(Handler handler, List<String> listen, String name,
@@ -112,13 +131,16 @@ public final class PushmillProcess implements AutoCloseable {
     return server;
   }
 
-  /** {@code http://host:port} of a bound address; a wildcard host becomes {@code localhost}. */
-  static String baseUrl(URI bound) {
+  /**
+   * {@code scheme://host:port} of a bound address, as a process on this machine reaches it; a
+   * wildcard host becomes {@code localhost}.
+   */
+  public static String baseUrl(URI bound) {
     String host = bound.getHost();
     if (host == null || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")) {
       host = "localhost";
     }
-    return "http://" + host + ":" + bound.getPort();
+    return bound.getScheme() + "://" + host + ":" + bound.getPort();
   }
 
   public RunnerStack stack() {
