@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     description = "A job runner and a Pushgateway-compatible push gateway in one program.",
     versionProvider = VersionProvider.class,
     subcommands = {
+      UpCommand.class,
       GatewayCommand.class,
       ServerCommand.class,
       WorkerCommand.class,
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(),
-        "Missing subcommand: gateway, server, worker, script, schedule, run or jobs");
+        "Missing subcommand: up, gateway, server, worker, script, schedule, run or jobs");
   }
 
   public static void main(String[] args) {

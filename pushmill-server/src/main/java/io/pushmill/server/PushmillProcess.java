@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Pushmill process, as {@code pushmill server}, {@code worker} and {@code up} assemble it: a
- * runner (with or without worker slots), optionally the API with the web UI, optionally a listener serving only
+ * runner (with or without worker slots), optionally the API with the web UI, optionally a listener
+ * serving only
  * the process's own metrics. Started in that order: the API binds first (so jobs learn its real
  * address), then the runner opens the database, then the API serves and the runner starts.
  * {@link #close()} stops accepting requests, lets running jobs finish within the shutdown grace,
@@ -62,26 +64,33 @@ public final class PushmillProcess implements AutoCloseable {
   private final RunnerStack stack;
   private final Optional<ApiServer> api;
   private final Optional<ApiServer> metrics;
+  private final String jobBaseUrl;
+  private final AtomicReference<GatewayView> gateway;
 
   private PushmillProcess(RunnerStack stack, Optional<ApiServer> api,
-      Optional<ApiServer> metrics) {
+      Optional<ApiServer> metrics, String jobBaseUrl, AtomicReference<GatewayView> gateway) {
     this.stack = stack;
     this.api = api;
     this.metrics = metrics;
+    this.jobBaseUrl = jobBaseUrl;
+    this.gateway = gateway;
   }
 
-  /** Starts everything without a gateway; on a failure, closes what was started and rethrows. */
+  /** Starts everything; on a failure, closes what was started and rethrows. */
   public static PushmillProcess start(Settings s) throws Exception {
-    return start(s, Optional.empty());
+    PushmillProcess process = open(s);
+    process.startRunner();
+    return process;
   }
 
   /**
-   * Starts everything; on a failure, closes what was started and rethrows.
-   *
-   * @param gateway the gateway running in this process, which the web UI shows
+   * Binds the API, opens (and migrates) the database and serves the API, but runs no job and no
+   * schedule until {@link #startRunner()}: {@code server} and {@code up} open the database first so
+   * that the gateway's TTL policy can read the schedules while the gateway loads its persisted
+   * groups, and start the runner once the gateway listens. On a failure, closes what was opened and
+   * rethrows.
    */
-  public static PushmillProcess start(Settings s, Optional<GatewayView> gateway)
-      throws Exception {
+  public static PushmillProcess open(Settings s) throws Exception {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       AdminToken admin = AdminToken.resolve(s.env(), s.dataDir());
@@ -99,22 +108,32 @@ public final class PushmillProcess implements AutoCloseable {
       RunnerStack stack = RunnerStack.open(s.runner().baseUrl(baseUrl), s.runtimes(), admin,
           Clock.systemUTC());
       started.addFirst(stack);
+      AtomicReference<GatewayView> gateway = new AtomicReference<>();
       apiHandler.set(WebUi.withApi(WindmillApi.handler(stack.runner(), s.runtimes(),
           stack.authenticator(), s.ownMetrics(), Clock.systemUTC()), stack.runner(), admin,
-          gateway, Clock.systemUTC()));
+          () -> Optional.ofNullable(gateway.get()), Clock.systemUTC()));
       Optional<ApiServer> metrics = s.metricsListen().isEmpty() ? Optional.empty()
           : Optional.of(startServer(new MetricsHandler(s.ownMetrics()), s.metricsListen(),
               "metrics", started));
-      stack.runner().start();
-      LOG.info("pushmill runner started: {} (jobs see WM_BASE_URL={})",
-          stack.runner().config(), baseUrl);
-      return new PushmillProcess(stack, api, metrics);
+      return new PushmillProcess(stack, api, metrics, baseUrl, gateway);
     } catch (Exception | Error e) {
       for (AutoCloseable c : started) {
         closeQuietly(c);
       }
       throw e;
     }
+  }
+
+  /** Lets the web UI show the gateway of this process, once it serves. */
+  public void showGateway(GatewayView view) {
+    gateway.set(view);
+  }
+
+  /** Starts running jobs (with worker slots), schedules, the reaper and retention. */
+  public void startRunner() {
+    stack.runner().start();
+    LOG.info("pushmill runner started: {} (jobs see WM_BASE_URL={})", stack.runner().config(),
+        jobBaseUrl);
   }
 
   private static ApiServer startServer(Handler handler, List<String> listen, String name,
@@ -125,13 +144,16 @@ public final class PushmillProcess implements AutoCloseable {
     return server;
   }
 
-  /** {@code http://host:port} of a bound address; a wildcard host becomes {@code localhost}. */
-  static String baseUrl(URI bound) {
+  /**
+   * {@code scheme://host:port} of a bound address, as a process on this machine reaches it; a
+   * wildcard host becomes {@code localhost}.
+   */
+  public static String baseUrl(URI bound) {
     String host = bound.getHost();
     if (host == null || host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::")) {
       host = "localhost";
     }
-    return "http://" + host + ":" + bound.getPort();
+    return bound.getScheme() + "://" + host + ":" + bound.getPort();
   }
 
   public RunnerStack stack() {

@@ -4,11 +4,9 @@ import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.server.gateway.GatewayCommand;
 import io.pushmill.server.gateway.GatewayRunner;
 import io.pushmill.server.runner.RunnerOptions;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code pushmill server}: the gateway (every flag of {@code pushmill gateway}), the Windmill-shaped
@@ -21,28 +19,16 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
   @Mixin GatewayCommand gateway;
   @Mixin RunnerOptions runner;
-
-  @Option(names = "--api.listen-address", defaultValue = ":8000", paramLabel = "<address>",
-      description = "Addresses of the API (Windmill's shapes, under /api). Repeatable.")
-  List<String> apiListen;
-
-  @Option(names = "--worker.slots", defaultValue = "0", paramLabel = "<n>",
-      description = "Jobs this process runs at once; 0 leaves them to `pushmill worker`.")
-  int slots;
+  @Mixin ServerOptions server;
 
   @Override
   public Integer call() {
-    GatewayRunner gatewayRunner = gateway.prepare();
-    return ServerLifecycle.run(gatewayRunner, settings(), running -> { },
-        GatewayRunner.Stop.onSignal());
+    return server.run(gateway, runner, ready -> { }, GatewayRunner.Stop.onSignal());
   }
 
   /** The process these flags describe. */
   PushmillProcess.Settings settings() {
-    return new PushmillProcess.Settings(
-        runner.config(slots, "--worker.slots", PushmillProcess.DEFAULT_BASE_URL),
-        runner.runtimes(), runner.dataDir(), System.getenv(), apiListen, List.of(),
-        runner.baseUrl(), new ProcessMetrics(buildInfo()));
+    return server.settings(runner);
   }
 
   static BuildInfo buildInfo() {

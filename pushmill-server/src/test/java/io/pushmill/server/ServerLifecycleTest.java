@@ -48,7 +48,8 @@ class ServerLifecycleTest {
     GatewayRunner.Stop stop = GatewayRunner.Stop.manual();
     CompletableFuture<ServerLifecycle.Running> ready = new CompletableFuture<>();
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> ServerLifecycle.run(flags.prepare(), settings, ready::complete, stop));
+        () -> ServerLifecycle.run(flags.prepare(), settings,
+            new ServerLifecycle.Hooks(process -> { }, ready::complete), stop));
 
     ServerLifecycle.Running running = ready.get();
     ApiClient api = new ApiClient(running.process().apiUrl().orElseThrow(), "lifecycle-token",

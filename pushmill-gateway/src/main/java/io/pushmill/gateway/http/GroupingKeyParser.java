@@ -1,8 +1,8 @@
 package io.pushmill.gateway.http;
 
 import io.pushmill.gateway.http.gocompat.GoBase64;
-import io.pushmill.gateway.http.gocompat.GoQuote;
-import io.pushmill.gateway.http.gocompat.Utf8;
+import io.pushmill.metrics.text.GoQuote;
+import io.pushmill.metrics.text.Utf8;
 import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.text.NameValidation;

@@ -1,7 +1,7 @@
 package io.pushmill.gateway.http;
 
 import io.pushmill.gateway.http.gocompat.GoDuration;
-import io.pushmill.gateway.http.gocompat.GoQuote;
+import io.pushmill.metrics.text.GoQuote;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

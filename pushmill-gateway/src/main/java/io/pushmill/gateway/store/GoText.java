@@ -4,7 +4,7 @@ import io.pushmill.metrics.Labels;
 import io.pushmill.metrics.Metric;
 import io.pushmill.metrics.MetricValue;
 import io.pushmill.metrics.text.GoFloat;
-import java.nio.charset.StandardCharsets;
+import io.pushmill.metrics.text.GoQuote;
 
 /**
  * The pieces of Go formatting that upstream's consistency errors contain: {@code %q} of a string
@@ -12,64 +12,15 @@ import java.nio.charset.StandardCharsets;
  * ({@code label:<name:"job" value:"a" > gauge:<value:1 > }). Only the status code is a contract,
  * but the same wording helps people who search for upstream's messages.
  *
- * <p>Strings that came from invalid UTF-8 are assumed to carry each bad byte as a lone surrogate
- * U+DC80..U+DCFF (the "surrogateescape" convention); such a char is printed as that byte.
+ * <p>Strings that came from invalid UTF-8 carry each bad byte as a lone surrogate U+DC80..U+DCFF
+ * (the "surrogateescape" convention); such a char is printed as that byte.
  */
 final class GoText {
   private GoText() {}
 
   /** Go's {@code %q} (and {@code %#v}) of a string. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      appendQuoted(sb, cp);
-    }
-    return sb.append('"').toString();
-  }
-
-  private static void appendQuoted(StringBuilder sb, int cp) {
-    switch (cp) {
-      case '"' -> sb.append("\\\"");
-      case '\\' -> sb.append("\\\\");
-      case 0x07 -> sb.append("\\a");
-      case '\b' -> sb.append("\\b");
-      case '\f' -> sb.append("\\f");
-      case '\n' -> sb.append("\\n");
-      case '\r' -> sb.append("\\r");
-      case '\t' -> sb.append("\\t");
-      case 0x0b -> sb.append("\\v");
-      default -> {
-        if (cp >= 0xDC80 && cp <= 0xDCFF) {
-          sb.append("\\x").append(hex(cp - 0xDC00, 2));
-        } else if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
-          sb.append("\\ufffd");
-        } else if (cp < 0x20 || cp == 0x7f) {
-          sb.append("\\x").append(hex(cp, 2));
-        } else if (!isPrintable(cp)) {
-          sb.append(cp <= 0xFFFF ? "\\u" + hex(cp, 4) : "\\U" + hex(cp, 8));
-        } else {
-          sb.appendCodePoint(cp);
-        }
-      }
-    }
-  }
-
-  private static boolean isPrintable(int cp) {
-    int type = Character.getType(cp);
-    return type != Character.CONTROL
-        && type != Character.FORMAT
-        && type != Character.UNASSIGNED
-        && type != Character.PRIVATE_USE
-        && type != Character.LINE_SEPARATOR
-        && type != Character.PARAGRAPH_SEPARATOR
-        && (type != Character.SPACE_SEPARATOR || cp == ' ');
-  }
-
-  private static String hex(int v, int digits) {
-    String h = Integer.toHexString(v);
-    return "0".repeat(Math.max(0, digits - h.length())) + h;
+    return GoQuote.quote(s);
   }
 
   /** {@code "name" { <dto> }}: how client_golang names a metric in its errors. */
@@ -147,18 +98,8 @@ final class GoText {
   // Byte-wise, as golang/protobuf's text writer: printable ASCII as is, the rest in octal.
   private static void appendProtoString(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      if (cp >= 0xDC80 && cp <= 0xDCFF) {
-        appendProtoByte(sb, cp - 0xDC00);
-      } else {
-        boolean lone = cp <= 0xFFFF && Character.isSurrogate((char) cp);
-        String one = lone ? "\ufffd" : Character.toString(cp);
-        for (byte b : one.getBytes(StandardCharsets.UTF_8)) {
-          appendProtoByte(sb, b & 0xFF);
-        }
-      }
+    for (byte b : GoQuote.goBytes(s)) {
+      appendProtoByte(sb, b & 0xFF);
     }
     sb.append('"');
   }

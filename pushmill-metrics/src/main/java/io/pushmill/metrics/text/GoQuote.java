@@ -6,14 +6,24 @@ import java.nio.charset.StandardCharsets;
  * Go's {@code %q} verb, so that parse errors quote bad input exactly as upstream does: strings as
  * {@code strconv.Quote} ({@code "\xbd"}, {@code "a\tb"}), single bytes as a quoted rune ({@code
  * '+'}, {@code '\n'}).
+ *
+ * <p>A Java string may carry bytes that were not UTF-8 as lone surrogates U+DC80..U+DCFF (the
+ * "surrogateescape" convention of the protobuf reader); {@link #quote(String)} prints each as the
+ * byte it stands for ({@code \xff}), as Go prints the raw byte. Any other lone surrogate is printed
+ * as U+FFFD, the rune Go decodes from such bytes.
  */
-final class GoQuote {
+public final class GoQuote {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private GoQuote() {}
 
   /** {@code %q} of a Go string holding these bytes, which need not be valid UTF-8. */
-  static String quote(byte[] b, int off, int len) {
+  public static String quote(byte[] b) {
+    return quote(b, 0, b.length);
+  }
+
+  /** {@code %q} of a Go string holding these bytes, which need not be valid UTF-8. */
+  public static String quote(byte[] b, int off, int len) {
     StringBuilder sb = new StringBuilder(len + 2).append('"');
     int i = off;
     int end = off + len;
@@ -30,14 +40,30 @@ final class GoQuote {
     return sb.append('"').toString();
   }
 
-  /** {@code %q} of a Java string, as Go would quote its UTF-8 form. */
-  static String quote(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+  /** {@code %q} of a Java string, as Go would quote the bytes it stands for. */
+  public static String quote(String s) {
+    byte[] b = goBytes(s);
     return quote(b, 0, b.length);
   }
 
+  /** The bytes a Java string stands for: UTF-8, with surrogate escapes turned back into bytes. */
+  public static byte[] goBytes(String s) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() + 8);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp >= 0xDC80 && cp <= 0xDCFF) {
+        out.write(cp - 0xDC00);
+      } else {
+        boolean lone = cp <= 0xFFFF && Character.isSurrogate((char) cp);
+        out.writeBytes((lone ? "\uFFFD" : Character.toString(cp)).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return out.toByteArray();
+  }
+
   /** {@code %q} of a Go {@code byte}: the rune with that value, in single quotes. */
-  static String quoteByte(int b) {
+  public static String quoteByte(int b) {
     StringBuilder sb = new StringBuilder(8).append('\'');
     appendEscapedRune(sb, b & 0xFF, '\'');
     return sb.append('\'').toString();
@@ -75,7 +101,7 @@ final class GoQuote {
   /**
    * Go's {@code strconv.IsPrint}: letters, marks, numbers, punctuation, symbols and ASCII space.
    */
-  static boolean isPrint(int r) {
+  public static boolean isPrint(int r) {
     if (r < 0x100) {
       return (r >= 0x20 && r < 0x7F) || (r >= 0xA1 && r != 0xAD);
     }

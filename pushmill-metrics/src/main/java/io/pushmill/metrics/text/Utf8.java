@@ -2,15 +2,17 @@ package io.pushmill.metrics.text;
 
 /**
  * UTF-8 decoding with Go's rules ({@code utf8.DecodeRune}): no overlongs, surrogates or > U+10FFFF.
+ * Push bodies and URL segments are bytes, so the parser and the HTTP layer check them here before
+ * they turn them into Java strings.
  */
-final class Utf8 {
+public final class Utf8 {
   private Utf8() {}
 
   /**
    * The code point starting at {@code b[i]}, or -1 where Go would decode {@code RuneError} of width
    * 1.
    */
-  static int decode(byte[] b, int i, int end) {
+  public static int decode(byte[] b, int i, int end) {
     int b0 = b[i] & 0xFF;
     if (b0 < 0x80) {
       return b0;
@@ -51,12 +53,12 @@ final class Utf8 {
   }
 
   /** The number of bytes UTF-8 needs for code point {@code r}. */
-  static int width(int r) {
+  public static int width(int r) {
     return r < 0x80 ? 1 : r < 0x800 ? 2 : r < 0x10000 ? 3 : 4;
   }
 
   /** Go's {@code utf8.Valid}. */
-  static boolean isValid(byte[] b, int off, int len) {
+  public static boolean isValid(byte[] b, int off, int len) {
     int end = off + len;
     int i = off;
     while (i < end) {
@@ -71,6 +73,18 @@ final class Utf8 {
       i += width(r);
     }
     return true;
+  }
+
+  /** Go's {@code utf8.Valid} of a whole array. */
+  public static boolean isValid(byte[] b) {
+    return isValid(b, 0, b.length);
+  }
+
+  /** The string these bytes encode, or empty when they are not valid UTF-8. */
+  public static java.util.Optional<String> decode(byte[] b) {
+    return isValid(b)
+        ? java.util.Optional.of(new String(b, java.nio.charset.StandardCharsets.UTF_8))
+        : java.util.Optional.empty();
   }
 
   private static boolean isCont(byte x) {

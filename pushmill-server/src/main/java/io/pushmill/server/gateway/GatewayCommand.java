@@ -322,4 +322,9 @@ public final class GatewayCommand implements Callable<Integer> {
   String externalUrl() {
     return externalUrl;
   }
+
+  /** The prefix of the gateway's routes ({@code ""} or e.g. {@code /gw}), for its URLs. */
+  public String routePrefix() {
+    return options().effectiveRoutePrefix();
+  }
 }

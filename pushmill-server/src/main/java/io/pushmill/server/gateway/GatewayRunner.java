@@ -103,11 +103,13 @@ public final class GatewayRunner {
     }
 
     /**
-     * A stop also requested by SIGTERM or SIGINT; the JVM's exit then waits until the store has
+     * A stop also requested by SIGTERM or SIGINT (handled without starting the JVM's shutdown, see
+     * {@link StopSignals}); should the JVM shut down anyway, its exit waits until the store has
      * been closed, so that the final persist is not cut short.
      */
     public static Stop onSignal() {
       Stop stop = manual();
+      StopSignals.install(stop.request());
       Runtime.getRuntime()
           .addShutdownHook(
               Thread.ofPlatform()

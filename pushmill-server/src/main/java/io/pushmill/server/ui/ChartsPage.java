@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -34,10 +35,10 @@ final class ChartsPage {
   static final int MAX_SERIES = 20;
   static final Map<String, Duration> RANGES = ranges();
 
-  private final Optional<GatewayView> gateway;
+  private final Supplier<Optional<GatewayView>> gateway;
   private final Templates templates;
 
-  ChartsPage(Optional<GatewayView> gateway, Templates templates) {
+  ChartsPage(Supplier<Optional<GatewayView>> gateway, Templates templates) {
     this.gateway = gateway;
     this.templates = templates;
   }
@@ -57,7 +58,8 @@ final class ChartsPage {
   }
 
   private GatewayView gateway() {
-    return gateway.orElseThrow(() -> UiException.notFound("This process runs no gateway."));
+    return gateway.get().orElseThrow(() -> UiException.notFound(
+        "This process runs no gateway (or it is still starting)."));
   }
 
   private UiResponse page(UiRequest r) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The gateway's groups: {@code GET /gateway} lists one page of the groups that match the filter,
@@ -30,10 +31,10 @@ final class GatewayPage {
       Comparator.comparing((GroupSnapshot g) -> g.key().job())
           .thenComparing(g -> g.key().labels());
 
-  private final Optional<GatewayView> gateway;
+  private final Supplier<Optional<GatewayView>> gateway;
   private final Templates templates;
 
-  GatewayPage(Optional<GatewayView> gateway, Templates templates) {
+  GatewayPage(Supplier<Optional<GatewayView>> gateway, Templates templates) {
     this.gateway = gateway;
     this.templates = templates;
   }
@@ -46,7 +47,8 @@ final class GatewayPage {
   }
 
   private GatewayView gateway() {
-    return gateway.orElseThrow(() -> UiException.notFound("This process runs no gateway."));
+    return gateway.get().orElseThrow(() -> UiException.notFound(
+        "This process runs no gateway (or it is still starting)."));
   }
 
   private UiResponse list(UiRequest r) {
@@ -92,8 +94,8 @@ final class GatewayPage {
     GroupSnapshot g = find(r.labels());
     List<FamilyView> families = g.families().values().stream()
         .map(f -> FamilyViews.of(f, r.now())).toList();
-    GroupView view = new GroupView(r.page("Group " + GroupRows.of(g, "g", r.now()).title(), "gateway"),
-        GroupRows.of(g, "group", r.now()), families);
+    GroupRow row = GroupRows.of(g, "group", r.now());
+    GroupView view = new GroupView(r.page("Group " + row.title(), "gateway"), row, families);
     return UiResponse.html(templates.render(r.htmx() ? "groupFamilies.jte" : "group.jte", view));
   }
 

@@ -14,6 +14,7 @@ import io.pushmill.server.ui.view.PageInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /** {@code GET /}: the whole system at a glance, with links to each part. */
@@ -22,10 +23,10 @@ final class OverviewPage {
   private static final int COUNT_LIMIT = JobQuery.MAX_PER_PAGE;
 
   private final Runner runner;
-  private final Optional<GatewayView> gateway;
+  private final Supplier<Optional<GatewayView>> gateway;
   private final Templates templates;
 
-  OverviewPage(Runner runner, Optional<GatewayView> gateway, Templates templates) {
+  OverviewPage(Runner runner, Supplier<Optional<GatewayView>> gateway, Templates templates) {
     this.runner = runner;
     this.gateway = gateway;
     this.templates = templates;
@@ -44,7 +45,7 @@ final class OverviewPage {
     int running = runner.jobs(ws, JobQuery.all().withStates(Set.of(JobState.RUNNING))
         .withPage(1, COUNT_LIMIT)).size();
     int alive = (int) runner.workers().stream().filter(WorkerInfo::alive).count();
-    OverviewView view = new OverviewView(page, gateway.map(g -> summary(g, r.now())),
+    OverviewView view = new OverviewView(page, gateway.get().map(g -> summary(g, r.now())),
         runner.scripts(ws, ListQuery.all().withPage(1, COUNT_LIMIT)).size(), schedules.size(),
         (int) schedules.stream().filter(Schedule::enabled).count(), alive, running, latest);
     return UiResponse.html(templates.render("overview.jte", view));

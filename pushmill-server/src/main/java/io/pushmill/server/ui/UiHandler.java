@@ -170,8 +170,8 @@ final class UiHandler extends Handler.Abstract {
       return UiResponse.text(status, message);
     }
     String title = status == 404 ? "Not found" : "Error " + status;
-    return UiResponse.html(status,
-        templates.render("error.jte", new ErrorView(PageInfo.bare(title, clock.instant()), status, message)));
+    ErrorView view = new ErrorView(PageInfo.bare(title, clock.instant()), status, message);
+    return UiResponse.html(status, templates.render("error.jte", view));
   }
 
   private static Fields form(Request request) {

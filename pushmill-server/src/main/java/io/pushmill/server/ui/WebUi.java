@@ -4,6 +4,7 @@ import io.pushmill.runner.Runner;
 import io.pushmill.server.api.auth.AdminToken;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 
 /**
@@ -18,16 +19,17 @@ public final class WebUi {
    *
    * @param api the API's handler
    * @param admin the token the login asks for
-   * @param gateway the gateway of this process; empty when it runs none
+   * @param gateway the gateway of this process; empty while it starts, and in a process that
+   *     runs none
    */
   public static Handler withApi(Handler api, Runner runner, AdminToken admin,
-      Optional<GatewayView> gateway, Clock clock) {
+      Supplier<Optional<GatewayView>> gateway, Clock clock) {
     return new SiteHandler(api, handler(runner, admin, gateway, clock));
   }
 
   /** The UI alone. */
-  static UiHandler handler(Runner runner, AdminToken admin, Optional<GatewayView> gateway,
-      Clock clock) {
+  static UiHandler handler(Runner runner, AdminToken admin,
+      Supplier<Optional<GatewayView>> gateway, Clock clock) {
     Templates templates = new Templates();
     Sessions sessions = Sessions.withDefaults(clock);
     UiRouter router = new UiRouter();

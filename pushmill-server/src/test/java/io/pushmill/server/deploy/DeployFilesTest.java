@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Checks the files of {@code deploy/} with the real tools, since no Docker engine runs here: every
@@ -374,6 +375,30 @@ class DeployFilesTest {
                     .matches("[\\w./-]+:[\\w.-]+")
                     .doesNotEndWith(":latest")
                     .doesNotEndWith(":main"));
+  }
+
+  @Test
+  void the_server_installs_the_demo_and_persists_the_gateway_and_pushmill_parses_every_command()
+      throws Exception {
+    JsonNode services = compose().path("services");
+    List<String> server =
+        stream(services.at("/pushmill_server/command")).map(JsonNode::asText).toList();
+    List<String> worker =
+        stream(services.at("/pushmill_worker/command")).map(JsonNode::asText).toList();
+
+    assertThat(server)
+        .startsWith("server")
+        .contains(
+            "--demo",
+            "--demo.gateway-url=http://prometheus_gateway:9091",
+            "--persistence.file=/data/gateway.persistence")
+        .doesNotContain("--push.schedule-ttl");
+    assertThat(worker).startsWith("worker");
+    for (List<String> command : List.of(server, worker)) {
+      CommandLine.ParseResult parsed =
+          io.pushmill.server.Main.commandLine().parseArgs(command.toArray(String[]::new));
+      assertThat(parsed.subcommand().commandSpec().name()).isEqualTo(command.getFirst());
+    }
   }
 
   @Test

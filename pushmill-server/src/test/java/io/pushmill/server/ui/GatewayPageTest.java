@@ -127,7 +127,8 @@ class GatewayPageTest {
   }
 
   @Test
-  void the_charts_data_holds_each_push_as_a_sample_and_nothing_instant_once_stale() throws Exception {
+  void the_charts_data_holds_each_push_as_a_sample_and_nothing_instant_once_stale()
+      throws Exception {
     java.time.Instant t = java.time.Instant.now().minusSeconds(20);
     for (int i = 0; i < 3; i++) {
       assertThat(ui.push(GroupingKey.of("job", "tutorial"),

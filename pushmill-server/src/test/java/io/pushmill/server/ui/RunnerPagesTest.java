@@ -46,7 +46,8 @@ class RunnerPagesTest {
   @Test
   void the_script_page_shows_the_code_escaped_and_a_form_built_from_the_schema()
       throws Exception {
-    assertThat(client.get("/scripts").getContent()).contains("<a href=\"/scripts/p/u/admin/counter\">");
+    assertThat(client.get("/scripts").getContent())
+        .contains("<a href=\"/scripts/p/u/admin/counter\">");
     String page = client.get("/scripts/p/" + SCRIPT).getContent();
     assertThat(page).contains("# log counting &lt;b&gt;bold&lt;/b&gt;")
         .contains("<input id=\"arg-n\" name=\"arg.n\" type=\"number\" value=\"3\"")

@@ -42,8 +42,8 @@ public final class UiBench {
       System.out.printf("inserted %,d jobs in %.1f s%n", JOBS, (System.nanoTime() - t0) / 1e9);
       UiClient client = ui.client().login();
       String cookie = "pushmill_session=" + client.cookies().get("pushmill_session");
-      System.out.printf("%nmedian and slowest of %d requests after %d warm-up ones (target %.0f ms)%n",
-          requests, requests / 3, TARGET_MS);
+      System.out.printf("%nmedian and slowest of %d requests after %d warm-up ones"
+          + " (target %.0f ms)%n", requests, requests / 3, TARGET_MS);
       System.out.printf("%-52s %9s %9s %7s%n", "page", "median", "max", "");
       touch = new JobWriter(DriverManager.getConnection(url(dir)), new Random(11));
       if (System.getProperty("only-explain") != null) {

@@ -40,7 +40,7 @@ final class UiFixture implements AutoCloseable {
         StoreOptions.defaults().withListener(history));
     GatewayView gateway = GatewayView.of(store, adminApi, GatewayView.charts(store, history));
     api = ApiFixture.start(dataDir, listen, (handler, stack) -> WebUi.withApi(handler,
-        stack.runner(), stack.admin(), Optional.of(gateway), Clock.systemUTC()));
+        stack.runner(), stack.admin(), () -> Optional.of(gateway), Clock.systemUTC()));
   }
 
   static UiFixture start(Path dataDir) throws Exception {

@@ -1,5 +1,6 @@
 package io.pushmill.gateway.http.gocompat;
 
+import io.pushmill.metrics.text.GoQuote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

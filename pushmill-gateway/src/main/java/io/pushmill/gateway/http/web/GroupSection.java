@@ -4,7 +4,7 @@ import static io.pushmill.gateway.http.gocompat.GoHtml.escape;
 
 import io.pushmill.gateway.http.api.ExpiryFields;
 import io.pushmill.gateway.http.api.NativeBuckets;
-import io.pushmill.gateway.http.gocompat.GoQuote;
+import io.pushmill.metrics.text.GoQuote;
 import io.pushmill.gateway.http.gocompat.GoTime;
 import io.pushmill.gateway.store.GroupExpiry;
 import io.pushmill.gateway.store.GroupSnapshot;

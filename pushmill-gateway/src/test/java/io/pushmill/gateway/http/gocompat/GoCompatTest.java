@@ -3,6 +3,7 @@ package io.pushmill.gateway.http.gocompat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pushmill.metrics.text.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,0 +1,2 @@
+/** The tutorial's demo that {@code pushmill up} and {@code pushmill server --demo} install. */
+package io.pushmill.server.demo;
