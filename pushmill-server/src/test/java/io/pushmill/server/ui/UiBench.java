@@ -55,7 +55,8 @@ public final class UiBench {
           "/jobs?status=failure", "/jobs?script=u%2Fbench%2Fscript_07",
           "/jobs?schedule=u%2Fbench%2Fevery_07",
           "/jobs?worker=worker-3&min=2", "/jobs?status=canceled&max=0.5&page=5",
-          "/jobs?worker=nobody", "/jobs?min=4.99", "/jobs?status=running")) {
+          "/jobs?worker=nobody", "/jobs?min=4.99", "/jobs?status=running", "/",
+          "/workers")) {
         report(ui.api, cookie, target, requests);
       }
       explain(dir);
