@@ -66,7 +66,7 @@ final class LoginPage {
    * (two tabs, or a request the browser makes on its own) do not spoil each other.
    */
   private UiResponse form(UiRequest r, int status, String next, Optional<String> error) {
-    String nonce = r.cookie(LOGIN_COOKIE).filter(n -> n.length() == Secrets.random().length())
+    String nonce = r.cookie(LOGIN_COOKIE).filter(n -> n.length() == Secrets.LENGTH)
         .orElseGet(Secrets::random);
     String html = templates.render("login.jte",
         new LoginView(PageInfo.bare("Log in", r.now()), nonce, next, error));

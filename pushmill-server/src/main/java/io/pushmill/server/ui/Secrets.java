@@ -10,6 +10,8 @@ import java.util.HexFormat;
 /** Random tokens for session ids and CSRF tokens, their comparison and their digests. */
 final class Secrets {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** The length of {@link #random()}'s tokens. */
+  static final int LENGTH = 43;
 
   private Secrets() {}
 

@@ -42,6 +42,7 @@ class UiBrowserIT {
   static final String TUTORIAL = "u/admin/random_number_metric_script";
   static final String SLOW = "u/admin/nightly_report";
   static final GroupingKey TUTORIAL_GROUP = GroupingKey.of("job", TUTORIAL);
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--headless=new",
       "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync");
@@ -59,6 +60,10 @@ class UiBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM)) {
+      throw new IllegalStateException(CHROMIUM + " is missing: install Debian's chromium"
+          + " (apt-get install chromium; .ci/run does)");
+    }
     dataDir = Files.createTempDirectory("pushmill-ui-it");
     ui = UiFixture.startListening(dataDir);
     base = ui.api.url().toString().replaceAll("/$", "");
@@ -68,7 +73,7 @@ class UiBrowserIT {
     playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-        .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
+        .setExecutablePath(CHROMIUM).setHeadless(true)
         .setArgs(CHROMIUM_ARGS));
   }
 
