@@ -240,6 +240,37 @@ abstract class RunnerContract extends RunnerFixture {
         .extracting(Job::id).containsExactly(ok);
   }
 
+  @Test
+  void the_job_list_filters_by_state_worker_and_duration() {
+    push("# advance 3");
+    ScriptPath other = ScriptPath.of("f/ops/other");
+    push(NewScript.of(other, Language.BASH, "# fail no"));
+    UUID slow = run("{}");
+    runner.runDueJobs();
+    clock.set(t("11:00:10"));
+    UUID failed = runner.runScript(WS, other, Json.object(), ADMIN);
+    runner.runDueJobs();
+    clock.set(t("11:00:20"));
+    UUID queued = run("{}");
+    assertThat(claimAs("elsewhere")).extracting(Job::id).containsExactly(queued);
+    clock.set(t("11:00:30"));
+    UUID waiting = run("{}");
+
+    assertThat(ids(JobQuery.all().withStates(Set.of(JobState.FAILURE)))).containsExactly(failed);
+    assertThat(ids(JobQuery.all().withStates(Set.of(JobState.SUCCESS, JobState.RUNNING))))
+        .containsExactly(queued, slow);
+    assertThat(ids(JobQuery.all().withWorker("elsewhere"))).containsExactly(queued);
+    assertThat(ids(JobQuery.all().withWorker("test-worker"))).containsExactly(failed, slow);
+    assertThat(ids(JobQuery.all().withMinDuration(Duration.ofSeconds(3)))).containsExactly(slow);
+    assertThat(ids(JobQuery.all().withMaxDuration(Duration.ofSeconds(2))))
+        .containsExactly(failed);
+    assertThat(ids(JobQuery.all().withMinDuration(Duration.ZERO)))
+        .doesNotContain(queued, waiting);
+    assertThatThrownBy(() -> JobQuery.all().withMinDuration(Duration.ofSeconds(-1)))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("minimum duration must not be negative, got PT-1S");
+  }
+
   private List<UUID> ids(JobQuery q) {
     return jobs(q).stream().map(Job::id).toList();
   }

@@ -10,6 +10,8 @@ import io.pushmill.server.api.SwitchableHandler;
 import io.pushmill.server.api.WindmillApi;
 import io.pushmill.server.api.auth.AdminToken;
 import io.pushmill.server.runner.RunnerStack;
+import io.pushmill.server.ui.GatewayView;
+import io.pushmill.server.ui.WebUi;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Pushmill process, as {@code pushmill server}, {@code worker} and {@code up} assemble it: a
- * runner (with or without worker slots), optionally the API, optionally a listener serving only
+ * runner (with or without worker slots), optionally the API with the web UI, optionally a listener
+ * serving only
  * the process's own metrics. Started in that order: the API binds first (so jobs learn its real
  * address), then the runner opens the database, then the API serves and the runner starts.
  * {@link #close()} stops accepting requests, lets running jobs finish within the shutdown grace,
@@ -61,13 +65,15 @@ public final class PushmillProcess implements AutoCloseable {
   private final Optional<ApiServer> api;
   private final Optional<ApiServer> metrics;
   private final String jobBaseUrl;
+  private final AtomicReference<GatewayView> gateway;
 
   private PushmillProcess(RunnerStack stack, Optional<ApiServer> api,
-      Optional<ApiServer> metrics, String jobBaseUrl) {
+      Optional<ApiServer> metrics, String jobBaseUrl, AtomicReference<GatewayView> gateway) {
     this.stack = stack;
     this.api = api;
     this.metrics = metrics;
     this.jobBaseUrl = jobBaseUrl;
+    this.gateway = gateway;
   }
 
   /** Starts everything; on a failure, closes what was started and rethrows. */
@@ -102,18 +108,25 @@ public final class PushmillProcess implements AutoCloseable {
       RunnerStack stack = RunnerStack.open(s.runner().baseUrl(baseUrl), s.runtimes(), admin,
           Clock.systemUTC());
       started.addFirst(stack);
-      apiHandler.set(WindmillApi.handler(stack.runner(), s.runtimes(), stack.authenticator(),
-          s.ownMetrics(), Clock.systemUTC()));
+      AtomicReference<GatewayView> gateway = new AtomicReference<>();
+      apiHandler.set(WebUi.withApi(WindmillApi.handler(stack.runner(), s.runtimes(),
+          stack.authenticator(), s.ownMetrics(), Clock.systemUTC()), stack.runner(), admin,
+          () -> Optional.ofNullable(gateway.get()), Clock.systemUTC()));
       Optional<ApiServer> metrics = s.metricsListen().isEmpty() ? Optional.empty()
           : Optional.of(startServer(new MetricsHandler(s.ownMetrics()), s.metricsListen(),
               "metrics", started));
-      return new PushmillProcess(stack, api, metrics, baseUrl);
+      return new PushmillProcess(stack, api, metrics, baseUrl, gateway);
     } catch (Exception | Error e) {
       for (AutoCloseable c : started) {
         closeQuietly(c);
       }
       throw e;
     }
+  }
+
+  /** Lets the web UI show the gateway of this process, once it serves. */
+  public void showGateway(GatewayView view) {
+    gateway.set(view);
   }
 
   /** Starts running jobs (with worker slots), schedules, the reaper and retention. */

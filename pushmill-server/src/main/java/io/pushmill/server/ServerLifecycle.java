@@ -2,6 +2,7 @@ package io.pushmill.server;
 
 import io.pushmill.gateway.http.GatewayServer;
 import io.pushmill.server.gateway.GatewayRunner;
+import io.pushmill.server.ui.GatewayView;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -48,6 +49,12 @@ public final class ServerLifecycle {
     }
   }
 
+  /** What the web UI shows of the gateway: its store, and charts of its push history. */
+  static GatewayView gatewayView(GatewayRunner.Started gw) {
+    return GatewayView.of(gw.store(), gw.adminApi(), GatewayView.charts(gw.store(),
+        gw.history()));
+  }
+
   private static int serve(GatewayRunner gateway, PushmillProcess.Settings settings, Hooks hooks,
       CompletableFuture<String> signal) {
     PushmillProcess process;
@@ -65,16 +72,18 @@ public final class ServerLifecycle {
       return 1;
     }
     GatewayRunner.Stop gatewayStop = GatewayRunner.Stop.manual();
-    CompletableFuture<GatewayServer> started = new CompletableFuture<>();
+    CompletableFuture<GatewayRunner.Started> started = new CompletableFuture<>();
     CompletableFuture<Integer> gatewayExit = new CompletableFuture<>();
     Thread.ofPlatform().name("gateway").start(() -> {
-      int code = gateway.run(started::complete, gatewayStop);
+      int code = gateway.runWith(started::complete, gatewayStop);
       started.cancel(false);
       gatewayExit.complete(code);
     });
     GatewayServer server;
     try {
-      server = started.join();
+      GatewayRunner.Started gw = started.join();
+      server = gw.server();
+      process.showGateway(gatewayView(gw));
     } catch (RuntimeException e) {
       process.close();
       return gatewayExit.join();

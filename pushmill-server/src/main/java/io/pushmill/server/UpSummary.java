@@ -38,6 +38,7 @@ final class UpSummary {
         new String[] {"Gateway", gateway + "/", "its web page; jobs push to /metrics/job/..."},
         new String[] {"", gateway + "/metrics", "what Prometheus scrapes"},
         new String[] {"", gateway + "/api/v1/metrics", "the pushed groups as JSON"},
+        new String[] {"Web UI", api + "/", "log in with the admin token; see docs/ui.md"},
         new String[] {"API", api + "/api/version", "Windmill's API shapes, see docs/api.md"});
     int width = urls.stream().mapToInt(u -> u[1].length()).max().orElse(0);
     StringBuilder s = new StringBuilder("\nPushmill is up. Data: ").append(dataDir).append("\n\n");

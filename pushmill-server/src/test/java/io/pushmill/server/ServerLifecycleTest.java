@@ -80,6 +80,47 @@ class ServerLifecycleTest {
     }
   }
 
+  @Test
+  void the_web_ui_on_the_api_listener_shows_the_gateway_of_the_process() throws Exception {
+    GatewayCommand flags = new GatewayCommand();
+    new CommandLine(flags).parseArgs("--web.listen-address", "127.0.0.1:0");
+    RunnerConfig.Builder config = RunnerConfig.builder().dataDir(dir).workerSlots(0)
+        .workerName("ui").workerEnvironment(ApiFixture.WORKER_ENV);
+    var settings = new PushmillProcess.Settings(config, ScriptedRuntime.all(), dir,
+        Map.of("PUSHMILL_ADMIN_TOKEN", "ui-token"), List.of("127.0.0.1:0"), List.of(),
+        Optional.empty(), new ProcessMetrics(ServerCommand.buildInfo()));
+    GatewayRunner.Stop stop = GatewayRunner.Stop.manual();
+    CompletableFuture<ServerLifecycle.Running> ready = new CompletableFuture<>();
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+        () -> ServerLifecycle.run(flags.prepare(), settings,
+            new ServerLifecycle.Hooks(process -> { }, ready::complete), stop));
+    ServerLifecycle.Running running = ready.get();
+    URI gateway = running.gateway().uris().getFirst();
+    HttpClient http = HttpClient.newBuilder()
+        .cookieHandler(new java.net.CookieManager()).build();
+    http.send(HttpRequest.newBuilder(gateway.resolve("/metrics/job/ui_lifecycle"))
+        .PUT(HttpRequest.BodyPublishers.ofString("ui_probe 7\n")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    URI ui = running.process().apiUrl().orElseThrow();
+    String form = http.send(HttpRequest.newBuilder(ui.resolve("/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher nonce = java.util.regex.Pattern
+        .compile("name=\"nonce\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(nonce.find()).isTrue();
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(ui.resolve("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Origin", "http://" + ui.getAuthority())
+        .POST(HttpRequest.BodyPublishers.ofString("nonce=" + nonce.group(1)
+            + "&token=ui-token&next=%2Fgateway")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(303);
+    String page = http.send(HttpRequest.newBuilder(ui.resolve("/gateway")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    stop.request().complete("test");
+
+    assertThat(exit.get()).isZero();
+    assertThat(page).contains("<h1>Gateway</h1>").contains("\"ui_lifecycle\"");
+  }
+
   private static String get(URI uri) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
         HttpResponse.BodyHandlers.ofString()).body();

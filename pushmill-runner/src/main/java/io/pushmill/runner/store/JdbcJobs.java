@@ -43,7 +43,7 @@ final class JdbcJobs implements JobRepository {
     args.add(q.perPage());
     args.add((q.page() - 1) * q.perPage());
     return sql.list(JobRows.SELECT + " WHERE " + filter.where()
-        + " ORDER BY created_at DESC, id LIMIT ? OFFSET ?", JobRows::map, args.toArray());
+        + " ORDER BY " + filter.orderBy() + " LIMIT ? OFFSET ?", JobRows::map, args.toArray());
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.pushmill.gateway.http.GatewayServer;
 import io.pushmill.gateway.http.metrics.GatewayMetrics;
 import io.pushmill.gateway.persistence.FileStorePersistence;
 import io.pushmill.gateway.store.DefaultMetricStore;
+import io.pushmill.gateway.store.MetricStore;
 import io.pushmill.gateway.store.StoreOptions;
 import io.pushmill.gateway.store.StorePersistence;
 import io.pushmill.gateway.store.TtlPolicy;
@@ -127,12 +128,24 @@ public final class GatewayRunner {
   }
 
   /**
+   * The gateway once it serves: its HTTP server, its store, its push history, and whether {@code
+   * --web.enable-admin-api} is on (the web UI of {@code pushmill server} shows them).
+   */
+  public record Started(GatewayServer server, MetricStore store, PushHistory history,
+      boolean adminApi) {}
+
+  /**
    * Runs until {@code stop} is requested or a client asks to quit.
    *
    * @param onStarted called once the server listens
    * @return the exit code: 0 after a clean shutdown, 1 when the gateway could not start
    */
   public int run(Consumer<GatewayServer> onStarted, Stop stop) {
+    return runWith(started -> onStarted.accept(started.server()), stop);
+  }
+
+  /** As {@link #run}, telling {@code onStarted} about the store too. */
+  public int runWith(Consumer<Started> onStarted, Stop stop) {
     try {
       return serve(onStarted, stop.request());
     } finally {
@@ -140,7 +153,7 @@ public final class GatewayRunner {
     }
   }
 
-  private int serve(Consumer<GatewayServer> onStarted, CompletableFuture<String> stop) {
+  private int serve(Consumer<Started> onStarted, CompletableFuture<String> stop) {
     LOG.atInfo()
         .addKeyValue("version", options.buildInfo().version())
         .log("starting pushmill gateway");
@@ -189,7 +202,7 @@ public final class GatewayRunner {
       closeStore(store);
       return 1;
     }
-    onStarted.accept(server);
+    onStarted.accept(new Started(server, store, pushHistory, options.enableAdminApi()));
     server.quitRequested().thenRun(() -> stop.complete("web"));
     if (stop.join().equals("web")) {
       LOG.warn("received termination request via web service, exiting gracefully...");

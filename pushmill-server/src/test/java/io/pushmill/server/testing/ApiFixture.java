@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpTester;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.LocalConnector;
 
 /**
@@ -40,8 +41,19 @@ public final class ApiFixture implements AutoCloseable {
   public final ApiServer server;
   private final LocalConnector connector;
 
+  /** Puts something in front of the API's handler, e.g. the web UI. */
+  @FunctionalInterface
+  public interface Front {
+    Handler wrap(Handler api, RunnerStack stack);
+  }
+
   private ApiFixture(Path dataDir, List<String> listen, Map<Language, LanguageRuntime> runtimes)
       throws Exception {
+    this(dataDir, listen, runtimes, (api, stack) -> api);
+  }
+
+  private ApiFixture(Path dataDir, List<String> listen, Map<Language, LanguageRuntime> runtimes,
+      Front front) throws Exception {
     this.runtimes = runtimes;
     RunnerConfig.Builder config = RunnerConfig.builder()
         .dataDir(dataDir)
@@ -54,8 +66,9 @@ public final class ApiFixture implements AutoCloseable {
         .shutdownGrace(Duration.ofSeconds(2))
         .baseUrl("http://127.0.0.1:8000");
     stack = RunnerStack.open(config, runtimes, AdminToken.of(TOKEN), tokenClock);
-    server = ApiServer.create(WindmillApi.handler(stack.runner(), runtimes,
-        stack.authenticator(), ApiFixture::ownMetrics, stack.clock()), listen, "api-test");
+    server = ApiServer.create(front.wrap(WindmillApi.handler(stack.runner(), runtimes,
+        stack.authenticator(), ApiFixture::ownMetrics, stack.clock()), stack), listen,
+        "api-test");
     connector = server.localConnector();
     server.start();
     stack.runner().start();
@@ -69,6 +82,12 @@ public final class ApiFixture implements AutoCloseable {
   /** Also on a free port of 127.0.0.1, for clients that need a socket. */
   public static ApiFixture startListening(Path dataDir) throws Exception {
     return new ApiFixture(dataDir, List.of("127.0.0.1:0"), ScriptedRuntime.all());
+  }
+
+  /** With {@code front} before the API, on a free port of 127.0.0.1 when {@code listen}. */
+  public static ApiFixture start(Path dataDir, boolean listen, Front front) throws Exception {
+    return new ApiFixture(dataDir, listen ? List.of("127.0.0.1:0") : List.of(),
+        ScriptedRuntime.all(), front);
   }
 
   /** On a free port of 127.0.0.1 with these (e.g. the real) runtimes. */
@@ -136,6 +155,11 @@ public final class ApiFixture implements AutoCloseable {
       r.setHeader("Content-Type", "application/json");
       r.setContent(body.getBytes(StandardCharsets.UTF_8));
     }
+    return send(r);
+  }
+
+  /** Sends a request built by the caller. */
+  public HttpTester.Response send(HttpTester.Request r) throws Exception {
     return HttpTester.parseResponse(connector.getResponse(r.generate(), 30,
         java.util.concurrent.TimeUnit.SECONDS));
   }
