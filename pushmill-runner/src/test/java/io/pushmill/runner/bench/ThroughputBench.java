@@ -1,0 +1,199 @@
+package io.pushmill.runner.bench;
+
+import io.pushmill.runner.Runner;
+import io.pushmill.runner.exec.Language;
+import io.pushmill.runner.exec.LanguageRuntime;
+import io.pushmill.runner.model.ScriptPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * Targets 3 and 4 (J1, J5) on PostgreSQL. Each pair runs the raw SKIP LOCKED ceiling (4 threads)
+ * and then the runner (4 slots, {@link InstantRuntime}: spawn excluded) on fresh databases of the
+ * same cluster, each with a fresh queue of the same size, counting completions over the same
+ * window after the same warm-up. While the runner runs, its connections are counted in
+ * {@code pg_stat_activity}. A last run per pair does the same with real {@code bash -c true} jobs.
+ */
+final class ThroughputBench {
+  private static final int SLOTS = 4;
+
+  private record Rate(double perSecond, int maxConnections) {}
+
+  private final BenchSetup setup;
+  private final CpuMonitor monitor;
+  private final Results results;
+  private final int pairs;
+  private final int warmupSeconds;
+
+  ThroughputBench(BenchSetup setup, CpuMonitor monitor, Results results, int pairs,
+      int warmupSeconds) {
+    this.setup = setup;
+    this.monitor = monitor;
+    this.results = results;
+    this.pairs = pairs;
+    this.warmupSeconds = warmupSeconds;
+  }
+
+  void run(int rows, int window, int bashRows, int bashWindow) throws Exception {
+    List<Double> ceiling = new ArrayList<>();
+    List<Double> runner = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    List<Double> bash = new ArrayList<>();
+    int connections = 0;
+    int noisy = 0;
+    for (int p = 1; p <= pairs; p++) {
+      CpuMonitor.Window w = monitor.begin();
+      double raw = ceiling(rows, window);
+      Rate ours = runner(InstantRuntime.all(), rows, window);
+      monitor.end(w);
+      Rate real = runner(setup.realRuntimes, bashRows, bashWindow);
+      noisy += w.noisy() ? 1 : 0;
+      ceiling.add(raw);
+      runner.add(ours.perSecond());
+      ratios.add(ours.perSecond() / raw);
+      bash.add(real.perSecond());
+      connections = Math.max(connections, Math.max(ours.maxConnections(), real.maxConnections()));
+      System.out.printf("throughput pair %d: ceiling %.0f jobs/s, runner %.0f jobs/s (%.0f%%),"
+              + " bash -c true jobs %.0f jobs/s; runner connections max %d / %d%n  %s%n", p, raw,
+          ours.perSecond(), 100 * ours.perSecond() / raw, real.perSecond(),
+          ours.maxConnections(), real.maxConnections(), w.describe());
+    }
+    double ratio = Samples.median(ratios);
+    results.add(String.format("throughput, trivial jobs (in-process runtime: spawn excluded),"
+            + " %d slots, PostgreSQL, %d s window, %d-row queue", SLOTS, window, rows),
+        String.format("SKIP LOCKED claim+complete loop, 4 threads: %.0f jobs/s",
+            Samples.median(ceiling)),
+        String.format("%.0f jobs/s", Samples.median(runner)),
+        String.format("**%.0f%%** of the ceiling", ratio * 100), "≥ 70%", ratio >= 0.70);
+    results.add(String.format("throughput, real `bash -c true` jobs, %d slots, PostgreSQL", SLOTS),
+        "—", String.format("%.0f jobs/s", Samples.median(bash)), "—", "(report only)", true);
+    results.add("database connections of the worker process (pg_stat_activity, max while"
+            + " the throughput runs were active)", "the ceiling loop uses 4",
+        String.valueOf(connections), "—", "≤ 4", connections <= 4);
+    if (noisy > 0) {
+      results.note(String.format("throughput: %d of %d pairs had a foreign process at ≥ 10%% of"
+          + " a core", noisy, pairs));
+    }
+  }
+
+  private double ceiling(int rows, int window) throws Exception {
+    String url = setup.freshDatabase();
+    SkipLockedCeiling.fill(url, rows);
+    try (SkipLockedCeiling loop = new SkipLockedCeiling().start(url, SLOTS)) {
+      return rate(loop::completed, window);
+    }
+  }
+
+  private Rate runner(Map<Language, LanguageRuntime> runtimes, int rows, int window)
+      throws Exception {
+    String url = setup.freshDatabase();
+    try (Runner runner = setup.postgresRunner(url, runtimes, b -> b.workerSlots(SLOTS))) {
+      ScriptPath script = BenchSetup.script(runner, "noop", Language.BASH, "true\n");
+      String hash = runner.script(BenchSetup.WS, script).hash();
+      fillJobs(url, script, hash, rows);
+      try (Connection c = DriverManager.getConnection(url);
+          PreparedStatement count = c.prepareStatement(
+              "SELECT count(*) FROM job WHERE state = 'success'");
+          ConnectionCounter counter = new ConnectionCounter(url)) {
+        runner.start();
+        double rate = rate(() -> single(count), window);
+        return new Rate(rate, counter.max());
+      }
+    }
+  }
+
+  /** Completions per second over {@code window} seconds, after the warm-up. */
+  private double rate(LongSupplier completed, int window) {
+    sleep(Duration.ofSeconds(warmupSeconds));
+    long before = completed.getAsLong();
+    long start = System.nanoTime();
+    sleep(Duration.ofSeconds(window));
+    long after = completed.getAsLong();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return (after - before) / seconds;
+  }
+
+  /** {@code rows} queued runs of the script, inserted in one statement as a bulk enqueue. */
+  private static void fillJobs(String url, ScriptPath script, String hash, int rows)
+      throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        PreparedStatement insert = c.prepareStatement("""
+            INSERT INTO job (id, workspace_id, kind, script_path, script_hash, language,
+              args_json, state, scheduled_for, created_at, created_by, permissioned_as, email,
+              attempt, cancel_requested)
+            SELECT gen_random_uuid(), 'demo', 'script', ?, ?, 'bash', '{}', 'queued',
+              now() - interval '1 hour' + g * interval '1 microsecond', now(), 'admin',
+              'u/admin', 'admin@example.com', 1, FALSE
+            FROM generate_series(1, ?) g""");
+        Statement s = c.createStatement()) {
+      insert.setString(1, script.value());
+      insert.setString(2, hash);
+      insert.setInt(3, rows);
+      insert.executeUpdate();
+      s.execute("VACUUM ANALYZE job");
+    }
+  }
+
+  private static long single(PreparedStatement count) {
+    try (ResultSet rs = count.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Samples the runner's connection count every 200 ms; keeps the maximum. */
+  private static final class ConnectionCounter implements AutoCloseable {
+    private final AtomicInteger max = new AtomicInteger();
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final Thread thread;
+
+    ConnectionCounter(String url) throws SQLException {
+      Connection c = DriverManager.getConnection(url);
+      PreparedStatement q = c.prepareStatement(
+          "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?");
+      q.setString(1, BenchSetup.RUNNER_APP);
+      thread = Thread.ofPlatform().daemon().name("bench-connections").start(() -> {
+        try (c; q) {
+          while (!stop.get()) {
+            max.accumulateAndGet((int) single(q), Math::max);
+            sleep(Duration.ofMillis(200));
+          }
+        } catch (SQLException | RuntimeException e) {
+          System.err.println("connection counter stopped: " + e);
+        }
+      });
+    }
+
+    int max() {
+      return max.get();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      stop.set(true);
+      thread.join();
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
