@@ -1,7 +1,11 @@
 package io.pushmill.runner.bench;
 
 import io.pushmill.runner.Runner;
+import io.pushmill.runner.exec.Cancellation;
+import io.pushmill.runner.exec.ExecutionRequest;
+import io.pushmill.runner.exec.ExecutionResult;
 import io.pushmill.runner.exec.Language;
+import io.pushmill.runner.exec.LanguageRuntime;
 import io.pushmill.runner.model.Job;
 import io.pushmill.runner.model.Json;
 import io.pushmill.runner.model.ScriptPath;
@@ -9,12 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Target 1 (J2): per-job overhead. One worker slot; N jobs one after another, each timed from
  * {@code Runner.runScript} to the completion row as {@code awaitJob} returns it; against the raw
  * spawn of the same command, in blocks that alternate raw, runner, raw, runner, raw, runner.
+ * Each pair also times the language runtime called directly (no queue), to split the overhead
+ * between the executor and the runner's queue.
  * Overhead = runner median - raw median of the same pair; the result is the median of the pairs.
  */
 final class OverheadBench {
@@ -25,6 +32,8 @@ final class OverheadBench {
   private record JobBlock(Samples total, Samples queued, Samples running, Samples after) {}
 
   private static final int WARMUP = 30;
+  private static final Map<String, String> EXECUTOR_ENV =
+      Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "WM_JOB_PATH", "u/admin/overhead");
 
   private final BenchSetup setup;
   private final CpuMonitor monitor;
@@ -65,20 +74,24 @@ final class OverheadBench {
       runJobs(runner, path, WARMUP);
       List<Double> raw = new ArrayList<>();
       List<Double> whole = new ArrayList<>();
+      List<Double> exec = new ArrayList<>();
       List<Double> overhead = new ArrayList<>();
       int noisy = 0;
       for (int p = 1; p <= pairs; p++) {
         CpuMonitor.Window w = monitor.begin();
         Samples spawn = new Samples(RawSpawn.time(c.raw(), jobs));
+        Samples executor = executorAlone(c, jobs);
         JobBlock block = runJobs(runner, path, jobs);
         monitor.end(w);
         noisy += w.noisy() ? 1 : 0;
         raw.add(spawn.medianMs());
         whole.add(block.total().medianMs());
+        exec.add(executor.medianMs());
         overhead.add(block.total().medianMs() - spawn.medianMs());
-        System.out.printf("overhead %s/%s pair %d: raw %s%n  job %s%n  job phases (median):"
-                + " created->started %.3f ms, started->ended %.3f ms, ended->seen %.3f ms%n  %s%n",
-            c.name(), storage, p, spawn.summary(), block.total().summary(),
+        System.out.printf("overhead %s/%s pair %d: raw %s%n  executor alone %s%n  job %s%n"
+                + "  job phases (median): created->started %.3f ms, started->ended %.3f ms,"
+                + " ended->seen %.3f ms%n  %s%n",
+            c.name(), storage, p, spawn.summary(), executor.summary(), block.total().summary(),
             block.queued().medianMs(), block.running().medianMs(), block.after().medianMs(),
             w.describe());
       }
@@ -86,14 +99,33 @@ final class OverheadBench {
       results.add("per-job overhead, " + c.name() + " (" + storage + "), median of " + pairs
               + "×" + jobs + " jobs",
           "raw spawn `" + String.join(" ", c.raw()) + "` " + Results.ms(Samples.median(raw)),
-          "whole job " + Results.ms(Samples.median(whole)),
-          String.format("overhead **%+.2f ms**", median),
+          "whole job " + Results.ms(Samples.median(whole)) + " (executor alone "
+              + Results.ms(Samples.median(exec)) + ")",
+          String.format("overhead **%+.2f ms** (executor's share %+.2f)", median,
+              Samples.median(exec) - Samples.median(raw)),
           "≤ " + (int) c.targetMs() + " ms", median <= c.targetMs());
       if (noisy > 0) {
         results.note(String.format("overhead %s/%s: %d of %d pairs had a foreign process at"
             + " ≥ 10%% of a core", c.name(), storage, noisy, pairs));
       }
     }
+  }
+
+  /** The language runtime alone, as the runner calls it but without the queue: its share. */
+  private Samples executorAlone(Case c, int n) {
+    LanguageRuntime runtime = setup.realRuntimes.get(c.language());
+    long[] t = new long[n];
+    for (int i = 0; i < n; i++) {
+      ExecutionRequest request = new ExecutionRequest(UUID.randomUUID(), "u/admin/overhead",
+          c.language(), c.script(), "overhead", Json.object(), EXECUTOR_ENV, Duration.ofMinutes(1));
+      long start = System.nanoTime();
+      ExecutionResult result = runtime.execute(request, text -> {}, Cancellation.never());
+      t[i] = System.nanoTime() - start;
+      if (result.outcome() != ExecutionResult.Outcome.SUCCESS) {
+        throw new IllegalStateException("executor run failed: " + result);
+      }
+    }
+    return new Samples(t);
   }
 
   private static JobBlock runJobs(Runner runner, ScriptPath path, int n) {

@@ -19,7 +19,8 @@ import java.util.Set;
  * ({@code overhead,schedule,throughput}), {@code pairs} (3), {@code jobs} (jobs per overhead run,
  * 200), {@code ticks} (200), {@code python-ticks} (60), {@code rows} (queue size, 200000),
  * {@code bash-rows} (30000), {@code warmup} (s, 2), {@code window} (s, 20), {@code bash-window}
- * (s, 10), {@code postmaster} (its pid, so the CPU monitor counts the database as ours).
+ * (s, 10), {@code sides} (of the throughput pairs: {@code ceiling,runner,bash}; fewer to profile
+ * one), {@code postmaster} (its pid, so the CPU monitor counts the database as ours).
  */
 public final class RunnerBench {
   private RunnerBench() {}
@@ -46,7 +47,8 @@ public final class RunnerBench {
             intOpt(opts, "python-ticks", 60));
       }
       if (parts.contains("throughput") && postgres.isPresent()) {
-        new ThroughputBench(setup, monitor, results, pairs, intOpt(opts, "warmup", 2))
+        new ThroughputBench(setup, monitor, results, pairs, intOpt(opts, "warmup", 2),
+            List.of(opts.getOrDefault("sides", "ceiling,runner,bash").split(",")))
             .run(intOpt(opts, "rows", 200_000), intOpt(opts, "window", 20),
                 intOpt(opts, "bash-rows", 30_000), intOpt(opts, "bash-window", 10));
       }

@@ -25,6 +25,9 @@ final class SkipLockedCeiling implements AutoCloseable {
         RETURNING id""";
   private static final String DONE = "UPDATE jobs SET status = 'done', finished_at = now() WHERE id = ?";
 
+  /** The application name of the loop's connections. */
+  static final String APP = "pushmill-bench-ceiling";
+
   private final LongAdder done = new LongAdder();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final List<Thread> threads = new ArrayList<>();
@@ -61,7 +64,7 @@ final class SkipLockedCeiling implements AutoCloseable {
   }
 
   private void loop(String url, String worker) {
-    try (Connection c = DriverManager.getConnection(url);
+    try (Connection c = DriverManager.getConnection(url + "&ApplicationName=" + APP);
         PreparedStatement claim = c.prepareStatement(CLAIM);
         PreparedStatement complete = c.prepareStatement(DONE)) {
       claim.setString(1, worker);

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,14 +28,19 @@ final class ThroughputBench {
 
   private record Rate(double perSecond, int maxConnections) {}
 
+  private static final Rate NONE = new Rate(Double.NaN, 0);
+
   private final BenchSetup setup;
   private final CpuMonitor monitor;
   private final Results results;
   private final int pairs;
   private final int warmupSeconds;
+  private final List<String> sides;
 
+  /** {@code sides}: which of ceiling, runner and bash to run (all but for profiling). */
   ThroughputBench(BenchSetup setup, CpuMonitor monitor, Results results, int pairs,
-      int warmupSeconds) {
+      int warmupSeconds, List<String> sides) {
+    this.sides = List.copyOf(sides);
     this.setup = setup;
     this.monitor = monitor;
     this.results = results;
@@ -54,10 +57,10 @@ final class ThroughputBench {
     int noisy = 0;
     for (int p = 1; p <= pairs; p++) {
       CpuMonitor.Window w = monitor.begin();
-      double raw = ceiling(rows, window);
-      Rate ours = runner(InstantRuntime.all(), rows, window);
+      double raw = sides.contains("ceiling") ? ceiling(rows, window) : Double.NaN;
+      Rate ours = sides.contains("runner") ? runner(InstantRuntime.all(), rows, window) : NONE;
       monitor.end(w);
-      Rate real = runner(setup.realRuntimes, bashRows, bashWindow);
+      Rate real = sides.contains("bash") ? runner(setup.realRuntimes, bashRows, bashWindow) : NONE;
       noisy += w.noisy() ? 1 : 0;
       ceiling.add(raw);
       runner.add(ours.perSecond());
@@ -90,8 +93,11 @@ final class ThroughputBench {
   private double ceiling(int rows, int window) throws Exception {
     String url = setup.freshDatabase();
     SkipLockedCeiling.fill(url, rows);
-    try (SkipLockedCeiling loop = new SkipLockedCeiling().start(url, SLOTS)) {
-      return rate(loop::completed, window);
+    try (SkipLockedCeiling loop = new SkipLockedCeiling().start(url, SLOTS);
+        WaitProfile profile = new WaitProfile(url, SkipLockedCeiling.APP)) {
+      double rate = rate(loop::completed, window);
+      System.out.println("  ceiling backends, on average: " + profile.describe());
+      return rate;
     }
   }
 
@@ -105,10 +111,11 @@ final class ThroughputBench {
       try (Connection c = DriverManager.getConnection(url);
           PreparedStatement count = c.prepareStatement(
               "SELECT count(*) FROM job WHERE state = 'success'");
-          ConnectionCounter counter = new ConnectionCounter(url)) {
+          WaitProfile profile = new WaitProfile(url, BenchSetup.RUNNER_APP)) {
         runner.start();
         double rate = rate(() -> single(count), window);
-        return new Rate(rate, counter.max());
+        System.out.println("  runner backends, on average: " + profile.describe());
+        return new Rate(rate, profile.maxBackends());
       }
     }
   }
@@ -151,40 +158,6 @@ final class ThroughputBench {
       return rs.getLong(1);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Samples the runner's connection count every 200 ms; keeps the maximum. */
-  private static final class ConnectionCounter implements AutoCloseable {
-    private final AtomicInteger max = new AtomicInteger();
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final Thread thread;
-
-    ConnectionCounter(String url) throws SQLException {
-      Connection c = DriverManager.getConnection(url);
-      PreparedStatement q = c.prepareStatement(
-          "SELECT count(*) FROM pg_stat_activity WHERE application_name = ?");
-      q.setString(1, BenchSetup.RUNNER_APP);
-      thread = Thread.ofPlatform().daemon().name("bench-connections").start(() -> {
-        try (c; q) {
-          while (!stop.get()) {
-            max.accumulateAndGet((int) single(q), Math::max);
-            sleep(Duration.ofMillis(200));
-          }
-        } catch (SQLException | RuntimeException e) {
-          System.err.println("connection counter stopped: " + e);
-        }
-      });
-    }
-
-    int max() {
-      return max.get();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      stop.set(true);
-      thread.join();
     }
   }
 
