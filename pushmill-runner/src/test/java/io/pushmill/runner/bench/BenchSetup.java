@@ -35,13 +35,20 @@ final class BenchSetup {
 
   final Path scratch;
   final Optional<String> postgresUrl;
+  /** The database's postmaster, whose process tree is PostgreSQL's CPU time. */
+  final Optional<Long> postmaster;
+  /** How many noisy pairs a part may discard and measure again, in all. */
+  final int retries;
   final RuntimeConfig runtimeConfig;
   final Map<Language, LanguageRuntime> realRuntimes;
   private final Map<String, String> workerEnv;
 
-  BenchSetup(Path scratch, Optional<String> postgresUrl) {
+  BenchSetup(Path scratch, Optional<String> postgresUrl, Optional<Long> postmaster,
+      int retries) {
+    this.retries = retries;
     this.scratch = scratch;
     this.postgresUrl = postgresUrl;
+    this.postmaster = postmaster;
     this.runtimeConfig = RuntimeConfig.defaults()
         .withPythonInterpreter(Path.of("/usr/bin/python3"))
         .withCacheDir(scratch.resolve("cache"))

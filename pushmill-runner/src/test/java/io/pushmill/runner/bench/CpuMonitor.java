@@ -21,7 +21,7 @@ final class CpuMonitor implements AutoCloseable {
   private static final long PERIOD_MS = 2000;
   private static final double TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
-  private record Proc(long pid, long ppid, String comm, long ticks) {}
+  private record Proc(long pid, long ppid, String comm, long ticks, long childTicks) {}
 
   /** One measured stretch: the worst foreign process seen in it, and the load around it. */
   static final class Window {
@@ -83,6 +83,37 @@ final class CpuMonitor implements AutoCloseable {
     }
   }
 
+  /**
+   * The CPU seconds used so far by a process tree: the root with its reaped children, plus its
+   * live descendants. The difference of two readings is what the tree used in between, also when
+   * children come and go (PostgreSQL's backends, a worker's jobs).
+   */
+  static double cpuSeconds(long root) {
+    Map<Long, Proc> all = snapshot();
+    Proc top = all.get(root);
+    if (top == null) {
+      return 0;
+    }
+    long ticks = top.ticks() + top.childTicks();
+    for (Proc p : all.values()) {
+      if (p.pid() != root && descends(p, root, all)) {
+        ticks += p.ticks();
+      }
+    }
+    return ticks / TICKS_PER_SECOND;
+  }
+
+  private static boolean descends(Proc p, long root, Map<Long, Proc> all) {
+    Proc cur = all.get(p.ppid());
+    for (int depth = 0; cur != null && depth < 64; depth++) {
+      if (cur.pid() == root) {
+        return true;
+      }
+      cur = all.get(cur.ppid());
+    }
+    return false;
+  }
+
   private void loop() {
     Map<Long, Proc> before = snapshot();
     long beforeNanos = System.nanoTime();
@@ -139,8 +170,9 @@ final class CpuMonitor implements AutoCloseable {
       String[] rest = stat.substring(close + 2).split(" ");
       long pid = Long.parseLong(stat.substring(0, open).trim());
       long ticks = Long.parseLong(rest[11]) + Long.parseLong(rest[12]);
+      long childTicks = Long.parseLong(rest[13]) + Long.parseLong(rest[14]);
       return Optional.of(new Proc(pid, Long.parseLong(rest[1]),
-          stat.substring(open + 1, close), ticks));
+          stat.substring(open + 1, close), ticks, childTicks));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // the process ended meanwhile
     }

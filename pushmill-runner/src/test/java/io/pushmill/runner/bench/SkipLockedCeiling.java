@@ -18,12 +18,28 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code jobs} table, refilled fresh before each run.
  */
 final class SkipLockedCeiling implements AutoCloseable {
-  private static final String CLAIM = """
+  /** The two statements of the loop: a claim that returns the id, and a completion by id. */
+  record Queue(String claim, String done) {}
+
+  /** performance.md's {@code jobs} table: the reference. */
+  static final Queue SPEC_TABLE = new Queue("""
       UPDATE jobs SET status = 'running', started_at = now(), worker = ?
         WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND scheduled_for <= now()
                     ORDER BY scheduled_for, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id""";
-  private static final String DONE = "UPDATE jobs SET status = 'done', finished_at = now() WHERE id = ?";
+        RETURNING id""",
+      "UPDATE jobs SET status = 'done', finished_at = now() WHERE id = ?");
+
+  /**
+   * The same loop on the runner's own {@code job} table, with the columns the runner sets: how
+   * much of the gap to the reference is the schema (its indexes) rather than the runner's code.
+   */
+  static final Queue RUNNER_TABLE = new Queue("""
+      UPDATE job SET state = 'running', worker = ?, started_at = now(), ping_at = now()
+        WHERE id = (SELECT id FROM job WHERE state = 'queued' AND scheduled_for <= now()
+                    ORDER BY scheduled_for LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING id""",
+      "UPDATE job SET state = 'success', ended_at = now(), duration_ms = 0, exit_code = 0,"
+          + " result_json = 'null', active_schedule = NULL WHERE id = ?");
 
   /** The application name of the loop's connections. */
   static final String APP = "pushmill-bench-ceiling";
@@ -50,6 +66,12 @@ final class SkipLockedCeiling implements AutoCloseable {
     }
   }
 
+  private final Queue queue;
+
+  SkipLockedCeiling(Queue queue) {
+    this.queue = queue;
+  }
+
   /** Starts the loop on {@code n} threads, each with its own connection. */
   SkipLockedCeiling start(String url, int n) {
     for (int i = 0; i < n; i++) {
@@ -65,18 +87,18 @@ final class SkipLockedCeiling implements AutoCloseable {
 
   private void loop(String url, String worker) {
     try (Connection c = DriverManager.getConnection(url + "&ApplicationName=" + APP);
-        PreparedStatement claim = c.prepareStatement(CLAIM);
-        PreparedStatement complete = c.prepareStatement(DONE)) {
+        PreparedStatement claim = c.prepareStatement(queue.claim());
+        PreparedStatement complete = c.prepareStatement(queue.done())) {
       claim.setString(1, worker);
       while (!stop.get()) {
-        long id;
+        Object id;
         try (ResultSet rs = claim.executeQuery()) {
           if (!rs.next()) {
             return;
           }
-          id = rs.getLong(1);
+          id = rs.getObject(1);
         }
-        complete.setLong(1, id);
+        complete.setObject(1, id);
         complete.executeUpdate();
         done.increment();
       }
