@@ -27,7 +27,8 @@ import java.util.Set;
  *   <li>schedule: {@code ticks} (200, bash), {@code python-ticks} (60).
  *   <li>throughput: {@code rows} (queue size, 200000), {@code warmup} (s, 2), {@code window}
  *       (s, 20), {@code bash-rows} (30000), {@code bash-window} (s, 10), {@code sides} (of
- *       {@code ceiling,runner,bash,schema}; fewer to profile one).
+ *       {@code ceiling,runner,bash,schema}; fewer to profile one), {@code schema-drop} (indexes
+ *       of the runner's table to drop for a what-if run of the {@code schema} side).
  * </ul>
  */
 public final class RunnerBench {
@@ -59,7 +60,8 @@ public final class RunnerBench {
       }
       if (parts.contains("throughput") && postgres.isPresent()) {
         new ThroughputBench(setup, monitor, results, pairs, intOpt(opts, "warmup", 2),
-            listOpt(opts, "sides", "ceiling,runner,bash,schema"))
+            listOpt(opts, "sides", "ceiling,runner,bash,schema"),
+            opts.containsKey("schema-drop") ? listOpt(opts, "schema-drop", "") : List.of())
             .run(intOpt(opts, "rows", 200_000), intOpt(opts, "window", 20),
                 intOpt(opts, "bash-rows", 30_000), intOpt(opts, "bash-window", 10));
       }

@@ -36,11 +36,13 @@ final class ThroughputBench {
   private final int pairs;
   private final int warmupSeconds;
   private final List<String> sides;
+  private final List<String> schemaDrop;
 
   /** {@code sides}: which of ceiling, runner and bash to run (all but for profiling). */
   ThroughputBench(BenchSetup setup, CpuMonitor monitor, Results results, int pairs,
-      int warmupSeconds, List<String> sides) {
+      int warmupSeconds, List<String> sides, List<String> schemaDrop) {
     this.sides = List.copyOf(sides);
+    this.schemaDrop = List.copyOf(schemaDrop);
     this.setup = setup;
     this.monitor = monitor;
     this.results = results;
@@ -98,7 +100,8 @@ final class ThroughputBench {
         String.valueOf(connections), "—", "≤ 4", connections <= 4);
     if (sides.contains("schema")) {
       double schema = Samples.median(schemaRates);
-      results.add("diagnostic: the same SKIP LOCKED loop on the runner's own `job` table",
+      results.add("diagnostic: the same SKIP LOCKED loop on the runner's own `job` table"
+              + (schemaDrop.isEmpty() ? "" : " without " + String.join(", ", schemaDrop)),
           String.format("%.0f jobs/s on the reference table", Samples.median(ceiling)),
           String.format("%.0f jobs/s", schema),
           String.format("%.0f%% of the reference", 100 * schema / Samples.median(ceiling)),
@@ -129,12 +132,25 @@ final class ThroughputBench {
       ScriptPath script = BenchSetup.script(runner, "noop", Language.BASH, "true\n");
       fillJobs(url, script, runner.script(BenchSetup.WS, script).hash(), rows);
     }
+    dropIndexes(url);
     try (SkipLockedCeiling loop = new SkipLockedCeiling(SkipLockedCeiling.RUNNER_TABLE)
             .start(url, SLOTS);
         WaitProfile profile = new WaitProfile(url, SkipLockedCeiling.APP)) {
       double rate = rate(loop::completed, window);
       System.out.println("  ceiling-on-job-table backends, on average: " + profile.describe());
       return rate;
+    }
+  }
+
+  /** For what-if runs of the diagnostic: the runner's indexes named in {@code schema-drop}. */
+  private void dropIndexes(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      for (String index : schemaDrop) {
+        if (!index.isBlank()) {
+          s.execute("DROP INDEX " + index);
+        }
+      }
+      s.execute("VACUUM ANALYZE job");
     }
   }
 
@@ -166,17 +182,33 @@ final class ThroughputBench {
     long self = ProcessHandle.current().pid();
     double jvmBefore = CpuMonitor.cpuSeconds(self);
     double dbBefore = setup.postmaster.map(CpuMonitor::cpuSeconds).orElse(0.0);
+    long walBefore = walBytes();
     long before = completed.getAsLong();
     long start = System.nanoTime();
     sleep(Duration.ofSeconds(window));
     long after = completed.getAsLong();
     double seconds = (System.nanoTime() - start) / 1e9;
+    long wal = walBytes() - walBefore;
     double jvm = CpuMonitor.cpuSeconds(self) - jvmBefore;
     double db = setup.postmaster.map(CpuMonitor::cpuSeconds).orElse(0.0) - dbBefore;
     long jobs = Math.max(1, after - before);
-    System.out.printf("  CPU per job: this JVM %.0f µs, PostgreSQL %.0f µs (%.2f + %.2f cores)%n",
-        jvm / jobs * 1e6, db / jobs * 1e6, jvm / seconds, db / seconds);
+    System.out.printf("  per job: CPU of this JVM %.0f µs, of PostgreSQL %.0f µs (%.2f + %.2f"
+        + " cores); WAL %d bytes%n", jvm / jobs * 1e6, db / jobs * 1e6, jvm / seconds,
+        db / seconds, wal / jobs);
     return (after - before) / seconds;
+  }
+
+  /** The cluster's WAL position in bytes: what was written between two readings. */
+  private long walBytes() {
+    try (Connection c = DriverManager.getConnection(setup.postgresUrl.orElseThrow());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the WAL position: " + e.getMessage(), e);
+    }
   }
 
   /** {@code rows} queued runs of the script, inserted in one statement as a bulk enqueue. */
