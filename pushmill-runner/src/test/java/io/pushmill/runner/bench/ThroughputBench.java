@@ -21,7 +21,9 @@ import java.util.function.LongSupplier;
  * and then the runner (4 slots, {@link InstantRuntime}: spawn excluded) on fresh databases of the
  * same cluster, each with a fresh queue of the same size, counting completions over the same
  * window after the same warm-up. While the runner runs, its connections are counted in
- * {@code pg_stat_activity}. A last run per pair does the same with real {@code bash -c true} jobs.
+ * {@code pg_stat_activity}. Then each pair runs the runner with real {@code bash -c true} jobs,
+ * and the ceiling's loop on the runner's own table (a diagnostic: the schema's share of the gap).
+ * Every run prints CPU and WAL per job and where its backends wait.
  */
 final class ThroughputBench {
   private static final int SLOTS = 4;
@@ -38,7 +40,10 @@ final class ThroughputBench {
   private final List<String> sides;
   private final List<String> schemaDrop;
 
-  /** {@code sides}: which of ceiling, runner and bash to run (all but for profiling). */
+  /**
+   * {@code sides}: which of ceiling, runner, bash and schema to run (all but for profiling);
+   * {@code schemaDrop}: indexes of the runner's table to drop for the schema side's what-if.
+   */
   ThroughputBench(BenchSetup setup, CpuMonitor monitor, Results results, int pairs,
       int warmupSeconds, List<String> sides, List<String> schemaDrop) {
     this.sides = List.copyOf(sides);
@@ -86,6 +91,15 @@ final class ThroughputBench {
           100 * ours.perSecond() / raw, real.perSecond(), schema, ours.maxConnections(),
           real.maxConnections(), w.describe());
     }
+    report(window, rows, ceiling, runner, ratios, bash, schemaRates, connections);
+    if (noisy + discarded > 0) {
+      results.note(String.format("throughput: %d noisy pairs discarded and run again; %d of the"
+          + " %d kept still had a foreign process at ≥ 10%% of a core", discarded, noisy, pairs));
+    }
+  }
+
+  private void report(int window, int rows, List<Double> ceiling, List<Double> runner,
+      List<Double> ratios, List<Double> bash, List<Double> schemaRates, int connections) {
     double ratio = Samples.median(ratios);
     results.add(String.format("throughput, trivial jobs (in-process runtime: spawn excluded),"
             + " %d slots, PostgreSQL, %d s window, %d-row queue", SLOTS, window, rows),
@@ -106,10 +120,6 @@ final class ThroughputBench {
           String.format("%.0f jobs/s", schema),
           String.format("%.0f%% of the reference", 100 * schema / Samples.median(ceiling)),
           "(diagnostic)", true);
-    }
-    if (noisy + discarded > 0) {
-      results.note(String.format("throughput: %d noisy pairs discarded and run again; %d of the"
-          + " %d kept still had a foreign process at ≥ 10%% of a core", discarded, noisy, pairs));
     }
   }
 
