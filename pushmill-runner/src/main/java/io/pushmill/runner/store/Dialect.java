@@ -17,25 +17,27 @@ public enum Dialect {
       """
       MERGE INTO run_stat t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(8)),
           CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(16)),
-          CAST(? AS INTEGER), CAST(? AS DOUBLE PRECISION), CAST(? AS TIMESTAMP WITH TIME ZONE)))
-        AS n(workspace_id, kind, script_path, schedule_path, status, bucket, seconds, at)
+          CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS DOUBLE PRECISION),
+          CAST(? AS TIMESTAMP WITH TIME ZONE)))
+        AS n(workspace_id, kind, script_path, schedule_path, status, bucket, shard, seconds, at)
       ON t.workspace_id = n.workspace_id AND t.kind = n.kind AND t.script_path = n.script_path
         AND t.schedule_path = n.schedule_path AND t.status = n.status AND t.bucket = n.bucket
+        AND t.shard = n.shard
       WHEN MATCHED THEN UPDATE SET samples = t.samples + 1,
         sum_seconds = t.sum_seconds + n.seconds, last_at = GREATEST(t.last_at, n.at)
       WHEN NOT MATCHED THEN INSERT
-        (workspace_id, kind, script_path, schedule_path, status, bucket, samples, sum_seconds,
-         last_at)
-        VALUES (n.workspace_id, n.kind, n.script_path, n.schedule_path, n.status, n.bucket, 1,
-         n.seconds, n.at)
+        (workspace_id, kind, script_path, schedule_path, status, bucket, shard, samples,
+         sum_seconds, last_at)
+        VALUES (n.workspace_id, n.kind, n.script_path, n.schedule_path, n.status, n.bucket,
+         n.shard, 1, n.seconds, n.at)
       """),
   /** PostgreSQL claims with one {@code UPDATE … WHERE id IN (… FOR UPDATE SKIP LOCKED)}. */
   POSTGRES(
       """
       INSERT INTO run_stat (workspace_id, kind, script_path, schedule_path, status, bucket,
-        samples, sum_seconds, last_at)
-      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
-      ON CONFLICT (workspace_id, kind, script_path, schedule_path, status, bucket)
+        shard, samples, sum_seconds, last_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+      ON CONFLICT (workspace_id, kind, script_path, schedule_path, status, bucket, shard)
       DO UPDATE SET samples = run_stat.samples + 1,
         sum_seconds = run_stat.sum_seconds + EXCLUDED.sum_seconds,
         last_at = GREATEST(run_stat.last_at, EXCLUDED.last_at)
@@ -49,7 +51,7 @@ public enum Dialect {
 
   /**
    * The upsert of one statistics sample; arguments: workspace, kind, script path, schedule path,
-   * status, bucket, seconds, time.
+   * status, bucket, shard, seconds, time.
    */
   String statUpsert() {
     return statUpsert;

@@ -28,10 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A worker: N job slots in this process, fed by one dispatcher thread that claims as many due jobs
- * as there are free slots (so the process needs one connection for claims, whatever N), then sleeps
- * until the next due time it knows of, a job queued in this process, or the poll interval. While
- * jobs run it flushes their logs in batches, polls their cancel flags, and pings.
+ * A worker: N job slots in this process. A dispatcher thread fills idle slots: it claims as many due
+ * jobs as there are free slots, then sleeps until the next due time it knows of, a job queued in
+ * this process, or the poll interval. A slot that finishes a job claims the next due one itself
+ * while there is one, so a busy queue costs no hand-off to the dispatcher and back per job, and the
+ * slots claim in parallel. All of them share the process's small pool of connections. While jobs
+ * run it flushes their logs in batches, polls their cancel flags, and pings.
  */
 public final class Worker implements WorkerSignals {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -135,7 +137,7 @@ public final class Worker implements WorkerSignals {
     for (Job job : claimed) {
       slots.acquireUninterruptibly();
       RunningJobs.Handle handle = begin(job);
-      pool.execute(() -> runClaimed(job, handle));
+      pool.execute(() -> runSlot(job, handle));
     }
     if (claimed.size() < free && !stopping) {
       sleepUntilDue(claimed.isEmpty());
@@ -172,6 +174,44 @@ public final class Worker implements WorkerSignals {
     return running.start(job, new LogBuffer(job.id(), start, config.logCapBytes()));
   }
 
+  /**
+   * A slot's thread: runs the job it was given, then claims and runs the next due job while there is
+   * one and the worker is not stopping; then frees the slot for the dispatcher.
+   */
+  private void runSlot(Job first, RunningJobs.Handle firstHandle) {
+    try {
+      Job job = first;
+      RunningJobs.Handle handle = firstHandle;
+      while (true) {
+        runClaimed(job, handle);
+        Optional<Job> next = stopping ? Optional.empty() : claimNext();
+        if (next.isEmpty()) {
+          return;
+        }
+        job = next.get();
+        handle = begin(job);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: a slot could not take its next job; the dispatcher takes over", name(),
+          e);
+    } finally {
+      slots.release();
+      if (waitingForSlot) {
+        wakeup.signal();
+      }
+    }
+  }
+
+  /** One more due job for a slot that just finished one; none when the claim fails. */
+  private Optional<Job> claimNext() {
+    try {
+      return claim(1).stream().findFirst();
+    } catch (RuntimeException e) {
+      LOG.debug("worker {}: a slot's claim failed; the dispatcher retries", name(), e);
+      return Optional.empty();
+    }
+  }
+
   private void runClaimed(Job job, RunningJobs.Handle handle) {
     try {
       Verdict verdict;
@@ -187,10 +227,6 @@ public final class Worker implements WorkerSignals {
     } finally {
       running.finish(job.id());
       executed.incrementAndGet();
-      slots.release();
-      if (waitingForSlot) {
-        wakeup.signal();
-      }
     }
   }
 
