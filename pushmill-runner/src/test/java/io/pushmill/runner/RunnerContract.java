@@ -15,6 +15,8 @@ import io.pushmill.runner.model.NewSchedule;
 import io.pushmill.runner.model.NewScript;
 import io.pushmill.runner.model.Script;
 import io.pushmill.runner.model.ScriptPath;
+import io.pushmill.runner.store.JobFinish;
+import io.pushmill.runner.store.StatsRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,11 +25,14 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -431,6 +436,45 @@ abstract class RunnerContract extends RunnerFixture {
         + " 60 s (last at 2026-11-25T11:00:02Z); job failed");
     assertThat(logs(runner, id)).contains("[pushmill: worker ghost stopped responding");
     assertThat(runner.reap()).isZero();
+  }
+
+  @Test
+  void a_verdict_records_its_statistics_only_when_it_applies() {
+    push("# result 1");
+    UUID id = run("{}");
+    clock.set(t("11:00:02"));
+    claimAs("late");
+    StatsRepository.Sample sample = new StatsRepository.Sample(WS, "run", SCRIPT.value(), "",
+        "success", 0, 0.5, clock.instant());
+    StatsRepository.Sample delay = new StatsRepository.Sample(WS, "delay", SCRIPT.value(), "",
+        "success", 0, 0.001, clock.instant());
+    JobFinish byLate = new JobFinish(id, JobState.RUNNING, Optional.of("late"), Optional.empty(),
+        JobState.SUCCESS, clock.instant(), OptionalLong.of(500), OptionalInt.of(0),
+        Optional.of("1"), Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(sample, delay));
+    clock.set(t("11:01:02.001"));
+    assertThat(runner.reap()).isEqualTo(1);
+    int before = runner.store().read(tx -> tx.stats().all()).size();
+
+    boolean lateApplied = runner.store().inOneStatement(tx -> tx.jobs().finish(byLate));
+    List<StatsRepository.Stat> afterLate = runner.store().read(tx -> tx.stats().all());
+    assertThat(lateApplied).isFalse();
+    assertThat(afterLate).hasSize(before);
+
+    UUID second = run("{}");
+    claimAs("late");
+    JobFinish applies = new JobFinish(second, JobState.RUNNING, Optional.of("late"),
+        Optional.empty(), JobState.SUCCESS, clock.instant(), OptionalLong.of(500),
+        OptionalInt.of(0), Optional.of("1"), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(sample, delay));
+    boolean applied = runner.store().inOneStatement(tx -> tx.jobs().finish(applies));
+    List<StatsRepository.Stat> stats = runner.store().read(tx -> tx.stats().all());
+    assertThat(applied).isTrue();
+    assertThat(stats).filteredOn(s -> s.status().equals("success"))
+        .extracting(StatsRepository.Stat::kind, StatsRepository.Stat::samples)
+        .containsExactlyInAnyOrder(Tuple.tuple("run", 1L),
+            Tuple.tuple("delay", 1L));
+    assertThat(job(second).state()).isEqualTo(JobState.SUCCESS);
   }
 
   @Test

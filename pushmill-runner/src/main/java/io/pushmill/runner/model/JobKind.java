@@ -1,11 +1,17 @@
 package io.pushmill.runner.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What a job runs. Windmill has many kinds (flow, preview, dependencies…); Pushmill runs scripts. */
 public enum JobKind {
   SCRIPT("script");
+
+  // Read for every row of a job list and every claim: a lookup, not a scan of values().
+  private static final Map<String, JobKind> BY_ID =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(JobKind::id, k -> k));
 
   private final String id;
 
@@ -19,7 +25,7 @@ public enum JobKind {
   }
 
   public static Optional<JobKind> byId(String id) {
-    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    return Optional.ofNullable(BY_ID.get(id));
   }
 
   public static JobKind of(String id) {

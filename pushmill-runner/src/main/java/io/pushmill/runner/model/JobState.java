@@ -1,7 +1,9 @@
 package io.pushmill.runner.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Where a job is in its life: queued → running → success | failure | canceled | skipped. */
 public enum JobState {
@@ -12,6 +14,10 @@ public enum JobState {
   CANCELED("canceled"),
   /** Kept for Windmill's vocabulary; Pushmill has no dynamic skip, so no job ends in it yet. */
   SKIPPED("skipped");
+
+  // Read for every row of a job list and every claim: a lookup, not a scan of values().
+  private static final Map<String, JobState> BY_ID =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(JobState::id, s -> s));
 
   private final String id;
 
@@ -29,7 +35,7 @@ public enum JobState {
   }
 
   public static Optional<JobState> byId(String id) {
-    return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    return Optional.ofNullable(BY_ID.get(id));
   }
 
   /** The state stored under this name; the database only holds names written by this enum. */

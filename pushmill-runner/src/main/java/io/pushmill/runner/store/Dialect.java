@@ -32,16 +32,7 @@ public enum Dialect {
          n.shard, 1, n.seconds, n.at)
       """),
   /** PostgreSQL claims with one {@code UPDATE … WHERE id IN (… FOR UPDATE SKIP LOCKED)}. */
-  POSTGRES(
-      """
-      INSERT INTO run_stat (workspace_id, kind, script_path, schedule_path, status, bucket,
-        shard, samples, sum_seconds, last_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-      ON CONFLICT (workspace_id, kind, script_path, schedule_path, status, bucket, shard)
-      DO UPDATE SET samples = run_stat.samples + 1,
-        sum_seconds = run_stat.sum_seconds + EXCLUDED.sum_seconds,
-        last_at = GREATEST(run_stat.last_at, EXCLUDED.last_at)
-      """);
+  POSTGRES(postgresStatUpsert(""));
 
   private final String statUpsert;
 
@@ -55,6 +46,26 @@ public enum Dialect {
    */
   String statUpsert() {
     return statUpsert;
+  }
+
+  /**
+   * PostgreSQL's upsert of one statistics sample (arguments as {@link #statUpsert()}): once, or,
+   * with a {@code source}, once for each row of that source, such as a CTE of the jobs a verdict
+   * applied to. The casts give the parameters their types where no column can.
+   */
+  static String postgresStatUpsert(String source) {
+    return """
+        INSERT INTO run_stat (workspace_id, kind, script_path, schedule_path, status, bucket,
+          shard, samples, sum_seconds, last_at)
+        SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(8)), CAST(? AS VARCHAR(255)),
+          CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(16)), CAST(? AS INTEGER), CAST(? AS INTEGER),
+          1, CAST(? AS DOUBLE PRECISION), CAST(? AS TIMESTAMP WITH TIME ZONE)
+        """ + (source.isEmpty() ? "" : "FROM " + source + "\n") + """
+        ON CONFLICT (workspace_id, kind, script_path, schedule_path, status, bucket, shard)
+        DO UPDATE SET samples = run_stat.samples + 1,
+          sum_seconds = run_stat.sum_seconds + EXCLUDED.sum_seconds,
+          last_at = GREATEST(run_stat.last_at, EXCLUDED.last_at)
+        """;
   }
 
   /** The dialect of a JDBC URL: {@code jdbc:h2:…} or {@code jdbc:postgresql:…}. */

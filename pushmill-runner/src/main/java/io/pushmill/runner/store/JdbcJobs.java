@@ -17,6 +17,15 @@ import java.util.UUID;
 
 /** {@link JobRepository} on JDBC; the claim is the one place where the dialects differ. */
 final class JdbcJobs implements JobRepository {
+  /** PostgreSQL's claim; built once, as the busiest statement of a worker. */
+  private static final String POSTGRES_CLAIM = """
+      WITH picked AS (
+        SELECT id FROM job WHERE state = 'queued' AND scheduled_for <= ?
+        ORDER BY scheduled_for LIMIT ? FOR UPDATE SKIP LOCKED)
+      UPDATE job SET state = 'running', worker = ?, started_at = ?, ping_at = ?
+      FROM picked WHERE job.id = picked.id AND job.state = 'queued'
+      RETURNING\s""" + JobRows.qualified("job");
+
   private final Sql sql;
   private final Dialect dialect;
 
@@ -52,13 +61,7 @@ final class JdbcJobs implements JobRepository {
       return List.of();
     }
     return switch (dialect) {
-      case POSTGRES -> sql.list("""
-          WITH picked AS (
-            SELECT id FROM job WHERE state = 'queued' AND scheduled_for <= ?
-            ORDER BY scheduled_for LIMIT ? FOR UPDATE SKIP LOCKED)
-          UPDATE job SET state = 'running', worker = ?, started_at = ?, ping_at = ?
-          FROM picked WHERE job.id = picked.id AND job.state = 'queued'
-          RETURNING\s""" + JobRows.qualified("job"), JobRows::map, now, limit, worker, now, now)
+      case POSTGRES -> sql.list(POSTGRES_CLAIM, JobRows::map, now, limit, worker, now, now)
           .stream().sorted(JobRows.BY_SLOT).toList();
       case H2 -> claimByCompareAndSet(worker, now, limit);
     };
@@ -111,10 +114,36 @@ final class JdbcJobs implements JobRepository {
       where.append(" AND ping_at < ?");
       args.add(t);
     });
-    return sql.update("UPDATE job SET state = ?, ended_at = ?, duration_ms = ?, exit_code = ?,"
+    String update = "UPDATE job SET state = ?, ended_at = ?, duration_ms = ?, exit_code = ?,"
         + " result_json = ?, error = ?, active_schedule = NULL,"
         + " canceled_by = COALESCE(?, canceled_by),"
-        + " canceled_reason = COALESCE(?, canceled_reason)" + where, args.toArray()) == 1;
+        + " canceled_reason = COALESCE(?, canceled_reason)" + where;
+    if (dialect == Dialect.POSTGRES && !f.stats().isEmpty()) {
+      return finishWithStats(update, args, f.stats());
+    }
+    if (sql.update(update, args.toArray()) != 1) {
+      return false;
+    }
+    f.stats().forEach(s -> sql.update(dialect.statUpsert(), JdbcStats.args(s)));
+    return true;
+  }
+
+  /**
+   * The verdict and its statistics in one PostgreSQL statement: the samples are upserted once per
+   * row the update changed, so only when the verdict applies. One round trip instead of one per
+   * statement, and with {@link Store#inOneStatement} no COMMIT of its own: the completion of a
+   * job is the busiest write of a worker.
+   */
+  private boolean finishWithStats(
+      String update, List<Object> args, List<StatsRepository.Sample> stats) {
+    StringBuilder statement = new StringBuilder("WITH done AS (" + update + " RETURNING id)");
+    for (int i = 0; i < stats.size(); i++) {
+      statement.append(", stat").append(i).append(" AS (")
+          .append(Dialect.postgresStatUpsert("done")).append(")");
+      args.addAll(List.of(JdbcStats.args(stats.get(i))));
+    }
+    statement.append(" SELECT COUNT(*) FROM done");
+    return sql.count(statement.toString(), args.toArray()) == 1;
   }
 
   @Override

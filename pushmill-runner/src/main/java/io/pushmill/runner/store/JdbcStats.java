@@ -20,9 +20,14 @@ final class JdbcStats implements StatsRepository {
 
   @Override
   public void record(Sample s) {
+    sql.update(dialect.statUpsert(), args(s));
+  }
+
+  /** The arguments of {@link Dialect#statUpsert()} for a sample, in the calling thread's shard. */
+  static Object[] args(Sample s) {
     int shard = (int) (Thread.currentThread().threadId() % SHARDS);
-    sql.update(dialect.statUpsert(), s.workspace(), s.kind(), s.scriptPath(), s.schedulePath(),
-        s.status(), s.bucket(), shard, s.seconds(), s.at());
+    return new Object[] {s.workspace(), s.kind(), s.scriptPath(), s.schedulePath(), s.status(),
+        s.bucket(), shard, s.seconds(), s.at()};
   }
 
   @Override

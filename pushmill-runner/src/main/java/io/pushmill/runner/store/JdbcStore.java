@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,13 +82,21 @@ public final class JdbcStore implements Store {
 
   @Override
   public <T> T inTransaction(Function<Tx, T> work) {
-    for (int attempt = 1; ; attempt++) {
+    return withRetries(() -> attempt(work, true));
+  }
+
+  @Override
+  public <T> T inOneStatement(Function<Tx, T> work) {
+    return withRetries(() -> attempt(work, dialect != Dialect.POSTGRES));
+  }
+
+  private <T> T withRetries(Supplier<T> attempt) {
+    for (int n = 1; ; n++) {
       try {
-        return attempt(work);
+        return attempt.get();
       } catch (SqlFailure.Transient e) {
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new StorageException("gave up after " + attempt + " attempts: "
-              + e.getMessage(), e);
+        if (n >= MAX_ATTEMPTS) {
+          throw new StorageException("gave up after " + n + " attempts: " + e.getMessage(), e);
         }
         LOG.debug("retrying a transaction after: {}", e.getMessage());
       } catch (SqlFailure.DuplicateKey e) {
@@ -96,10 +105,16 @@ public final class JdbcStore implements Store {
     }
   }
 
-  private <T> T attempt(Function<Tx, T> work) {
+  /** One try of {@code work}: in a transaction, or with each statement committing by itself. */
+  private <T> T attempt(Function<Tx, T> work, boolean transaction) {
     try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
       JdbcTx tx = new JdbcTx(c, dialect);
+      if (!transaction) {
+        T result = work.apply(tx);
+        tx.runAfterCommit();
+        return result;
+      }
+      c.setAutoCommit(false);
       try {
         T result = work.apply(tx);
         c.commit();

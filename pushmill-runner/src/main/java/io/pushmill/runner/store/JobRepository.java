@@ -28,7 +28,8 @@ public interface JobRepository {
   /**
    * Moves up to {@code limit} due jobs (queued, {@code scheduled_for <= now}) to running for
    * {@code worker}, earliest slot first. A job is claimed by one caller only, whatever the number
-   * of concurrent callers in this or other processes.
+   * of concurrent callers in this or other processes. A single statement on PostgreSQL, so it may
+   * run through {@link Store#inOneStatement}.
    */
   List<Job> claim(String worker, Instant now, int limit);
 

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 public final class JobEnvironment {
   private static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
-  private final Map<String, String> workerEnvironment;
+  private final Map<String, String> inherited;
   private final String baseUrl;
   private final String baseInternalUrl;
   private final String workerGroup;
@@ -27,7 +27,7 @@ public final class JobEnvironment {
 
   public JobEnvironment(Map<String, String> workerEnvironment, String baseUrl,
       String baseInternalUrl, String workerGroup, JobTokenIssuer tokens, Clock clock) {
-    this.workerEnvironment = Map.copyOf(workerEnvironment);
+    this.inherited = inherited(workerEnvironment);
     this.baseUrl = baseUrl;
     this.baseInternalUrl = baseInternalUrl;
     this.workerGroup = workerGroup;
@@ -37,13 +37,13 @@ public final class JobEnvironment {
 
   /** The environment of {@code job}, given its workspace's variables. */
   public Map<String, String> build(Job job, Map<String, String> workspaceVariables) {
-    Map<String, String> env = new TreeMap<>(inherited());
+    Map<String, String> env = new TreeMap<>(inherited);
     env.putAll(workspaceVariables);
     env.putAll(contextual(job));
     return env;
   }
 
-  private Map<String, String> inherited() {
+  private static Map<String, String> inherited(Map<String, String> workerEnvironment) {
     Map<String, String> env = new TreeMap<>();
     env.put("PATH", workerEnvironment.getOrDefault("PATH", DEFAULT_PATH));
     workerEnvironment.forEach((name, value) -> {

@@ -146,7 +146,7 @@ public final class Worker implements WorkerSignals {
 
   private List<Job> claim(int limit) {
     Instant now = clock.instant();
-    return store.inTransaction(tx -> tx.jobs().claim(name(), now, limit));
+    return store.inOneStatement(tx -> tx.jobs().claim(name(), now, limit));
   }
 
   private void sleepUntilDue(boolean claimedNothing) {
@@ -235,8 +235,7 @@ public final class Worker implements WorkerSignals {
     for (int attempt = 1; attempt <= 3; attempt++) {
       try {
         Instant now = clock.instant();
-        boolean applied = store.inTransaction(
-            tx -> completer.complete(tx, job, verdict, tail, Optional.empty(), now));
+        boolean applied = completer.complete(store, job, verdict, tail, now);
         if (!applied) {
           LOG.warn("job {} already had a verdict (the reaper's?); the worker's {} is dropped",
               job.id(), verdict.state().id());
