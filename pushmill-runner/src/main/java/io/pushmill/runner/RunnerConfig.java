@@ -21,6 +21,7 @@ public record RunnerConfig(
     String workerName,
     String workerGroup,
     Duration pollInterval,
+    Duration claimAhead,
     Duration defaultTimeout,
     Duration zombieTimeout,
     int zombieRestartLimit,
@@ -54,6 +55,8 @@ public record RunnerConfig(
         + "': use letters, digits and . _ : -");
     check(!workerGroup.isBlank(), "the worker group must not be empty");
     positive(pollInterval, "poll interval");
+    check(!claimAhead.isNegative() && claimAhead.compareTo(Duration.ofSeconds(1)) <= 0,
+        "the claim-ahead time must be between 0 and 1 s, got " + claimAhead);
     positive(defaultTimeout, "default timeout");
     positive(zombieTimeout, "zombie timeout");
     positive(heartbeatInterval, "heartbeat interval");
@@ -105,6 +108,7 @@ public record RunnerConfig(
     private String workerName = defaultWorkerName();
     private String workerGroup = "default";
     private Duration pollInterval = Duration.ofMillis(500);
+    private Duration claimAhead = Duration.ofMillis(50);
     private Duration defaultTimeout = Duration.ofMinutes(15);
     private Duration zombieTimeout = Duration.ofSeconds(60);
     private int zombieRestartLimit = 3;
@@ -169,6 +173,16 @@ public record RunnerConfig(
 
     public Builder pollInterval(Duration d) {
       this.pollInterval = d;
+      return this;
+    }
+
+    /**
+     * How long before its slot a worker with a free slot claims a job, so that the claim's commit
+     * and the job's preparation are done when the slot comes and only the process start is left;
+     * the job then waits for its slot. 0 claims jobs only once they are due.
+     */
+    public Builder claimAhead(Duration d) {
+      this.claimAhead = d;
       return this;
     }
 
@@ -258,7 +272,7 @@ public record RunnerConfig(
 
     public RunnerConfig build() {
       return new RunnerConfig(dataDir, databaseUrl, maxConnections, workerSlots, workerName,
-          workerGroup, pollInterval, defaultTimeout, zombieTimeout, zombieRestartLimit,
+          workerGroup, pollInterval, claimAhead, defaultTimeout, zombieTimeout, zombieRestartLimit,
           heartbeatInterval, logFlushInterval, logCapBytes, retention, retentionInterval,
           retentionBatch, reconcileInterval, metricsCacheTtl, shutdownGrace, baseUrl,
           baseInternalUrl.orElse(baseUrl), tokenIssuer, workerEnvironment);

@@ -12,6 +12,7 @@ import io.pushmill.runner.exec.LogSink;
 import io.pushmill.runner.exec.Param;
 import io.pushmill.runner.exec.ParamType;
 import io.pushmill.runner.exec.ScriptAnalysis;
+import io.pushmill.runner.exec.support.JobResults;
 import io.pushmill.runner.exec.ScriptSyntaxException;
 import io.pushmill.runner.model.Json;
 import java.time.Duration;
@@ -74,6 +75,18 @@ public final class FakeRuntime implements LanguageRuntime {
   @Override
   public ExecutionResult execute(ExecutionRequest request, LogSink logs, Cancellation cancel) {
     requests.add(request);
+    // As the real runtimes do: a job claimed ahead starts at its instant, unless canceled by then.
+    if (request.startAt().isPresent()) {
+      try {
+        Duration left = Duration.between(java.time.Instant.now(), request.startAt().get());
+        Thread.sleep(left.isNegative() ? Duration.ZERO : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (cancel.requested()) {
+        return JobResults.canceled();
+      }
+    }
     String result = null;
     for (String line : request.content().split("\n")) {
       String[] w = line.trim().split(" ", 3);

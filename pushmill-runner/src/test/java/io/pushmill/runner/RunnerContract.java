@@ -2,6 +2,7 @@ package io.pushmill.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.pushmill.runner.exec.Language;
@@ -20,6 +21,7 @@ import io.pushmill.runner.store.StatsRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -190,6 +192,65 @@ abstract class RunnerContract extends RunnerFixture {
     List<Job> claimed = claimAs("w");
     assertThat(claimed).extracting(Job::id).containsExactly(first);
     assertThat(job(later).state()).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void a_job_claimed_ahead_of_its_slot_starts_at_its_slot() {
+    push("# result 1");
+    UUID soon = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:02.040"));
+    UUID later = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:02.060"));
+    clock.set(t("11:00:02"));
+    List<Job> claimed = runner.store().inOneStatement(
+        tx -> tx.jobs().claim("w", clock.instant(), t("11:00:02.050"), 10));
+    assertThat(claimed).extracting(Job::id).containsExactly(soon);
+    assertThat(job(soon).startedAt()).contains(t("11:00:02.040"));
+    assertThat(job(later).state()).isEqualTo(JobState.QUEUED);
+  }
+
+  @Test
+  void a_live_worker_claims_ahead_and_has_the_runtime_start_the_job_at_its_slot() {
+    Runner live = open(Clock.systemUTC(), b -> b.workerName("ahead")
+        .claimAhead(Duration.ofMillis(500)));
+    live.createScript(WS, NewScript.of(SCRIPT, Language.PYTHON3, "# result 1"), ADMIN);
+    live.start();
+    Instant slot = Instant.now().plusMillis(300).truncatedTo(ChronoUnit.MICROS);
+    UUID id = live.runScript(WS, SCRIPT, Json.object(), ADMIN, slot);
+    Job done = live.awaitJob(WS, id, Duration.ofSeconds(10));
+    assertThat(done.state()).isEqualTo(JobState.SUCCESS);
+    assertThat(done.startedAt()).contains(slot);
+    assertThat(python.requests).singleElement().satisfies(r -> assertThat(r.startAt())
+        .hasValueSatisfying(at -> assertThat(at).isCloseTo(slot, within(20, ChronoUnit.MILLIS))));
+    live.stop();
+  }
+
+  @Test
+  void disabling_a_schedule_whose_occurrence_is_held_for_its_slot_keeps_that_run_from_starting() {
+    Runner live = open(Clock.systemUTC(), b -> b.workerName("held")
+        .claimAhead(Duration.ofMillis(900)));
+    ScriptPath everySecond = ScriptPath.of("u/admin/held_every_second");
+    live.createScript(WS, NewScript.of(SCRIPT, Language.PYTHON3, "# hook ran\n# result 1"),
+        ADMIN);
+    List<Instant> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    python.hooks.put("ran", () -> ran.add(Instant.now()));
+    live.createSchedule(WS, NewSchedule.of(everySecond, SCRIPT, "* * * * * *", "Etc/UTC"),
+        ADMIN);
+    live.start();
+    Job held = await().atMost(Duration.ofSeconds(5)).until(
+        () -> live.jobs(WS, JobQuery.all()).stream()
+            .filter(j -> j.state() == JobState.RUNNING
+                && j.startedAt().orElseThrow().isAfter(Instant.now().plusMillis(100)))
+            .findFirst(), Optional::isPresent).orElseThrow();
+    int ranBefore = ran.size();
+
+    live.setScheduleEnabled(WS, everySecond, false, ADMIN);
+
+    Job done = live.awaitJob(WS, held.id(), Duration.ofSeconds(5));
+    assertThat(done.state()).isEqualTo(JobState.CANCELED);
+    assertThat(done.canceledReason().orElseThrow()).contains("disabled before its slot");
+    assertThat(ran).hasSize(ranBefore);
+    assertThat(live.jobs(WS, JobQuery.all()))
+        .noneMatch(j -> j.state() == JobState.QUEUED || j.state() == JobState.RUNNING);
+    live.stop();
   }
 
   @Test

@@ -54,7 +54,10 @@ public final class JobCompleter {
       return false;
     }
     logTail.ifPresent(chunk -> tx.logs().append(List.of(chunk)));
-    schedule.ifPresent(s -> armer.armAfterRun(tx, s, job.scheduledFor(), now));
+    // A run is followed by the slot after its own; a queued occurrence canceled before it ran by
+    // the first slot after now, which may be its own again (as in Windmill).
+    Instant ranFor = job.startedAt().isPresent() ? job.scheduledFor() : now;
+    schedule.ifPresent(s -> armer.armAfterRun(tx, s, ranFor, now));
     tx.afterCommit(() -> listeners.completed(job.id()));
     return true;
   }

@@ -25,12 +25,15 @@ public final class Occurrences {
   }
 
   /**
-   * The slot after a run of {@code previousSlot} that ended at {@code now}. The skipped slots are
-   * those after the previous slot up to now, not counting slots inside the pause.
+   * The slot after a run of {@code previousSlot} that ended at {@code now}: the first after both,
+   * since a run can end before its own slot (claimed ahead of it and failed before its process
+   * started, or judged by a process whose clock is behind). The skipped slots are those after the
+   * previous slot up to now, not counting slots inside the pause.
    */
   public static Optional<Next> afterRun(
       CronSchedule cron, Instant previousSlot, Instant now, Optional<Instant> pausedUntil) {
-    return first(cron, now, pausedUntil)
+    Instant after = now.isAfter(previousSlot) ? now : previousSlot;
+    return first(cron, after, pausedUntil)
         .map(at -> new Next(at, countSlots(cron, notBefore(previousSlot, pausedUntil), now)));
   }
 

@@ -8,6 +8,7 @@ import io.pushmill.runner.model.ArgsValidator;
 import io.pushmill.runner.model.Job;
 import io.pushmill.runner.model.Schedule;
 import io.pushmill.runner.model.Script;
+import io.pushmill.runner.model.ScriptPath;
 import io.pushmill.runner.store.Tx;
 import java.time.Instant;
 import java.util.Optional;
@@ -50,6 +51,20 @@ public final class ScheduleArmer {
     }
     return queue(tx, schedule, now,
         s -> Occurrences.afterRun(cron(s), previousSlot, now, s.pausedUntil()));
+  }
+
+  /**
+   * Takes the schedule's next occurrence back, for a disable or a delete: the queued one is
+   * deleted, and one a worker claimed ahead of its slot gets a cancel request, so that its process
+   * never starts (its worker checks just before the start). A run that has started finishes.
+   */
+  public void withdraw(Tx tx, String workspace, ScriptPath schedule, Instant now, String by) {
+    tx.jobs().deleteQueuedOccurrence(workspace, schedule);
+    tx.jobs().heldOccurrence(workspace, schedule, now).ifPresent(id -> {
+      if (tx.jobs().requestCancel(id, by, "schedule " + schedule + " was disabled before its slot")) {
+        tx.afterCommit(() -> signals.cancelRequested(id));
+      }
+    });
   }
 
   private interface SlotRule {

@@ -92,7 +92,7 @@ public final class ScheduleService {
           armer.arm(tx, changed, now);
         }
       } else {
-        tx.jobs().deleteQueuedOccurrence(workspace, path);
+        armer.withdraw(tx, workspace, path, now, actor.username());
       }
       return null;
     });
@@ -101,9 +101,10 @@ public final class ScheduleService {
 
   /** Deletes the schedule and its queued occurrence; a running one finishes and is not followed. */
   public void delete(String workspace, ScriptPath path) {
+    Instant now = clock.instant();
     store.inTransaction(tx -> {
       locked(tx, workspace, path);
-      tx.jobs().deleteQueuedOccurrence(workspace, path);
+      armer.withdraw(tx, workspace, path, now, "schedule deleted");
       return tx.schedules().delete(workspace, path);
     });
   }

@@ -22,7 +22,8 @@ final class JdbcJobs implements JobRepository {
       WITH picked AS (
         SELECT id FROM job WHERE state = 'queued' AND scheduled_for <= ?
         ORDER BY scheduled_for LIMIT ? FOR UPDATE SKIP LOCKED)
-      UPDATE job SET state = 'running', worker = ?, started_at = ?, ping_at = ?
+      UPDATE job SET state = 'running', worker = ?,
+        started_at = GREATEST(job.scheduled_for, CAST(? AS TIMESTAMP WITH TIME ZONE)), ping_at = ?
       FROM picked WHERE job.id = picked.id AND job.state = 'queued'
       RETURNING\s""" + JobRows.qualified("job");
 
@@ -56,28 +57,29 @@ final class JdbcJobs implements JobRepository {
   }
 
   @Override
-  public List<Job> claim(String worker, Instant now, int limit) {
+  public List<Job> claim(String worker, Instant now, Instant dueBy, int limit) {
     if (limit <= 0) {
       return List.of();
     }
     return switch (dialect) {
-      case POSTGRES -> sql.list(POSTGRES_CLAIM, JobRows::map, now, limit, worker, now, now)
+      case POSTGRES -> sql.list(POSTGRES_CLAIM, JobRows::map, dueBy, limit, worker, now, now)
           .stream().sorted(JobRows.BY_SLOT).toList();
-      case H2 -> claimByCompareAndSet(worker, now, limit);
+      case H2 -> claimByCompareAndSet(worker, now, dueBy, limit);
     };
   }
 
-  private List<Job> claimByCompareAndSet(String worker, Instant now, int limit) {
+  private List<Job> claimByCompareAndSet(String worker, Instant now, Instant dueBy, int limit) {
     List<UUID> candidates = sql.list("SELECT id FROM job WHERE state = 'queued'"
-        + " AND scheduled_for <= ? ORDER BY scheduled_for LIMIT ?", r -> r.uuid("id"), now,
+        + " AND scheduled_for <= ? ORDER BY scheduled_for LIMIT ?", r -> r.uuid("id"), dueBy,
         limit * 2 + 2);
     List<UUID> won = new ArrayList<>();
     for (UUID id : candidates) {
       if (won.size() == limit) {
         break;
       }
-      int updated = sql.update("UPDATE job SET state = 'running', worker = ?, started_at = ?,"
-          + " ping_at = ? WHERE id = ? AND state = 'queued'", worker, now, now, id);
+      int updated = sql.update("UPDATE job SET state = 'running', worker = ?, started_at ="
+          + " GREATEST(scheduled_for, CAST(? AS TIMESTAMP WITH TIME ZONE)), ping_at = ?"
+          + " WHERE id = ? AND state = 'queued'", worker, now, now, id);
       if (updated == 1) {
         won.add(id);
       }
@@ -204,6 +206,13 @@ final class JdbcJobs implements JobRepository {
   public int deleteQueuedOccurrence(String workspace, ScriptPath schedule) {
     return sql.update("DELETE FROM job WHERE workspace_id = ? AND active_schedule = ?"
         + " AND state = 'queued'", workspace, schedule.value());
+  }
+
+  @Override
+  public Optional<UUID> heldOccurrence(String workspace, ScriptPath schedule, Instant now) {
+    return sql.one("SELECT id FROM job WHERE workspace_id = ? AND active_schedule = ?"
+        + " AND state = 'running' AND started_at > ?", r -> r.uuid("id"), workspace,
+        schedule.value(), now);
   }
 
   @Override

@@ -26,12 +26,19 @@ public interface JobRepository {
   List<Job> list(String workspace, JobQuery query);
 
   /**
-   * Moves up to {@code limit} due jobs (queued, {@code scheduled_for <= now}) to running for
-   * {@code worker}, earliest slot first. A job is claimed by one caller only, whatever the number
-   * of concurrent callers in this or other processes. A single statement on PostgreSQL, so it may
-   * run through {@link Store#inOneStatement}.
+   * Moves up to {@code limit} jobs due by {@code dueBy} (queued, {@code scheduled_for <= dueBy})
+   * to running for {@code worker}, earliest slot first. A job is claimed by one caller only,
+   * whatever the number of concurrent callers in this or other processes. Its start is {@code now},
+   * or its slot when it is claimed ahead of it ({@code dueBy} after {@code now}): the worker then
+   * holds it until that instant. A single statement on PostgreSQL, so it may run through {@link
+   * Store#inOneStatement}.
    */
-  List<Job> claim(String worker, Instant now, int limit);
+  List<Job> claim(String worker, Instant now, Instant dueBy, int limit);
+
+  /** Claims jobs already due at {@code now}. */
+  default List<Job> claim(String worker, Instant now, int limit) {
+    return claim(worker, now, now, limit);
+  }
 
   /** The earliest {@code scheduled_for} of the queued jobs. */
   Optional<Instant> nextDue();
@@ -65,6 +72,12 @@ public interface JobRepository {
 
   /** Deletes the schedule's queued occurrence (a running one stays); returns the count. */
   int deleteQueuedOccurrence(String workspace, ScriptPath schedule);
+
+  /**
+   * The schedule's occurrence that a worker claimed ahead of its slot and holds until then (running,
+   * with a start after {@code now}); its process has not started.
+   */
+  Optional<UUID> heldOccurrence(String workspace, ScriptPath schedule, Instant now);
 
   /** Points the queued occurrences of schedules running this script at a new version. */
   int retarget(String workspace, ScriptPath script, String hash, Language language);

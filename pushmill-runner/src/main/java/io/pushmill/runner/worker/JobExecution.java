@@ -2,6 +2,7 @@ package io.pushmill.runner.worker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pushmill.runner.BadRequestException;
+import io.pushmill.runner.exec.Cancellation;
 import io.pushmill.runner.exec.ExecutionRequest;
 import io.pushmill.runner.exec.ExecutionResult;
 import io.pushmill.runner.exec.Language;
@@ -11,10 +12,15 @@ import io.pushmill.runner.model.ArgsValidator;
 import io.pushmill.runner.model.Job;
 import io.pushmill.runner.model.Json;
 import io.pushmill.runner.model.Script;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * Runs one claimed job through its language runtime and turns the outcome into a verdict, with
@@ -22,17 +28,30 @@ import java.util.OptionalInt;
  * timeout), a failure's result is an error object. Never throws for a job's own failure.
  */
 final class JobExecution {
+  private static final Duration MAX_HOLD = Duration.ofSeconds(1);
+
   private final Map<Language, LanguageRuntime> runtimes;
   private final ScriptCache cache;
   private final JobEnvironment environment;
   private final Duration defaultTimeout;
+  private final Clock clock;
+  private final boolean sharedStore;
+  private final Predicate<UUID> canceledInStore;
 
+  /**
+   * @param sharedStore whether other processes use the database (PostgreSQL)
+   * @param canceledInStore reads a job's cancel flag from the database
+   */
   JobExecution(Map<Language, LanguageRuntime> runtimes, ScriptCache cache,
-      JobEnvironment environment, Duration defaultTimeout) {
+      JobEnvironment environment, Duration defaultTimeout, Clock clock, boolean sharedStore,
+      Predicate<UUID> canceledInStore) {
     this.runtimes = Map.copyOf(runtimes);
     this.cache = cache;
     this.environment = environment;
     this.defaultTimeout = defaultTimeout;
+    this.clock = clock;
+    this.sharedStore = sharedStore;
+    this.canceledInStore = canceledInStore;
   }
 
   Verdict run(Job job, RunningJobs.Handle handle) {
@@ -56,9 +75,39 @@ final class JobExecution {
     Duration timeout = script.timeout().orElse(defaultTimeout);
     ExecutionRequest request = new ExecutionRequest(job.id(), script.path().value(),
         script.language(), script.content(), script.contentHash(), args,
-        environment.build(job, cache.variables(job.workspace())), timeout);
-    ExecutionResult result = runtime.execute(request, handle.logs, handle::cancelRequested);
+        environment.build(job, cache.variables(job.workspace())), timeout, startAt(job));
+    ExecutionResult result =
+        runtime.execute(request, handle.logs, cancellation(job, request.startAt(), handle));
     return verdict(result, timeout, handle);
+  }
+
+  /**
+   * A job claimed ahead of its slot starts at its slot: its runtime prepares everything up to the
+   * process start, then holds until then, so a schedule's run starts within the process start time
+   * of its slot. Translated to the wall clock, which the runtime waits on, and bounded by {@link
+   * #MAX_HOLD}, so that a clock that is not the wall clock cannot hang a slot.
+   */
+  private Optional<Instant> startAt(Job job) {
+    return job.startedAt()
+        .map(start -> Duration.between(clock.instant(), start))
+        .filter(Duration::isPositive)
+        .map(left -> Instant.now().plus(left.compareTo(MAX_HOLD) < 0 ? left : MAX_HOLD));
+  }
+
+  /**
+   * The job's cancel flag as this worker knows it (set at once by a cancel in this process, polled
+   * from the database otherwise). A job held for its slot also asks the database once its slot has
+   * come, when the database is shared: another process may have disabled the schedule meanwhile,
+   * and the run must not start then.
+   */
+  private Cancellation cancellation(Job job, Optional<Instant> startAt, RunningJobs.Handle handle) {
+    if (startAt.isEmpty() || !sharedStore) {
+      return handle::cancelRequested;
+    }
+    AtomicBoolean asked = new AtomicBoolean();
+    return () -> handle.cancelRequested()
+        || (!Instant.now().isBefore(startAt.get()) && asked.compareAndSet(false, true)
+            && canceledInStore.test(job.id()));
   }
 
   private static Verdict verdict(ExecutionResult r, Duration timeout, RunningJobs.Handle handle) {

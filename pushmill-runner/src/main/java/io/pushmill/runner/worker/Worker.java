@@ -66,7 +66,9 @@ public final class Worker implements WorkerSignals {
     this.cache = new ScriptCache(store, clock);
     this.execution = new JobExecution(runtimes, cache, new JobEnvironment(
         config.workerEnvironment(), config.baseUrl(), config.baseInternalUrl(),
-        config.workerGroup(), config.tokenIssuer(), clock), config.defaultTimeout());
+        config.workerGroup(), config.tokenIssuer(), clock), config.defaultTimeout(), clock,
+        config.databaseUrl().isPresent(),
+        id -> store.read(tx -> tx.jobs().cancelRequested(List.of(id))).contains(id));
     this.reaper = reaper;
     this.wakeup = new Wakeup(clock);
     this.slots = new Semaphore(config.workerSlots());
@@ -133,7 +135,7 @@ public final class Worker implements WorkerSignals {
       return;
     }
     waitingForSlot = false;
-    List<Job> claimed = claim(free);
+    List<Job> claimed = claim(free, config.claimAhead());
     for (Job job : claimed) {
       slots.acquireUninterruptibly();
       RunningJobs.Handle handle = begin(job);
@@ -144,25 +146,28 @@ public final class Worker implements WorkerSignals {
     }
   }
 
-  private List<Job> claim(int limit) {
+  /** Claims jobs due within {@code ahead}; {@link JobExecution} holds each until its slot. */
+  private List<Job> claim(int limit, Duration ahead) {
     Instant now = clock.instant();
-    return store.inOneStatement(tx -> tx.jobs().claim(name(), now, limit));
+    return store.inOneStatement(tx -> tx.jobs().claim(name(), now, now.plus(ahead), limit));
   }
 
   private void sleepUntilDue(boolean claimedNothing) {
     Instant now = clock.instant();
     Instant poll = now.plus(config.pollInterval());
-    Instant due = store.read(tx -> tx.jobs().nextDue()).orElse(poll);
-    if (!due.isAfter(now)) {
+    Instant claimAt = store.read(tx -> tx.jobs().nextDue())
+        .map(due -> due.minus(config.claimAhead()))
+        .orElse(poll);
+    if (!claimAt.isAfter(now)) {
       // Due but not ours: another claimer holds it. Back off a little instead of spinning.
-      due = claimedNothing ? now.plus(LOST_RACE_BACKOFF) : now;
+      claimAt = claimedNothing ? now.plus(LOST_RACE_BACKOFF) : now;
     }
-    wakeup.sleepUntil(due.isBefore(poll) ? due : poll);
+    wakeup.sleepUntil(claimAt.isBefore(poll) ? claimAt : poll);
   }
 
   /** Claims and runs the due jobs on the calling thread, one after another; for tests. */
   public int runDueNow() {
-    List<Job> claimed = claim(config.workerSlots());
+    List<Job> claimed = claim(config.workerSlots(), Duration.ZERO);
     for (Job job : claimed) {
       runClaimed(job, begin(job));
     }
@@ -205,7 +210,7 @@ public final class Worker implements WorkerSignals {
   /** One more due job for a slot that just finished one; none when the claim fails. */
   private Optional<Job> claimNext() {
     try {
-      return claim(1).stream().findFirst();
+      return claim(1, config.claimAhead()).stream().findFirst();
     } catch (RuntimeException e) {
       LOG.debug("worker {}: a slot's claim failed; the dispatcher retries", name(), e);
       return Optional.empty();
@@ -296,7 +301,7 @@ public final class Worker implements WorkerSignals {
 
   @Override
   public void jobQueued(Instant scheduledFor) {
-    wakeup.hint(scheduledFor);
+    wakeup.hint(scheduledFor.minus(config.claimAhead()));
   }
 
   @Override

@@ -29,6 +29,14 @@ class OccurrencesTest {
   }
 
   @Test
+  void a_run_that_ends_before_its_own_slot_is_followed_by_the_next_slot_not_the_same_one() {
+    // A job claimed ahead of its slot that fails before its process starts, or a worker whose
+    // clock is behind the one that queued the slot: the run ends before the slot it stood for.
+    var next = Occurrences.afterRun(EVERY_5S, t("11:00:05"), t("11:00:04.990"), Optional.empty());
+    assertThat(next).contains(new Occurrences.Next(t("11:00:10"), 0));
+  }
+
+  @Test
   void a_run_that_outlasts_its_interval_skips_and_counts_the_slots_it_covered() {
     // Slot 11:00:05 ran until 11:00:17: slots :10 and :15 passed meanwhile.
     var next = Occurrences.afterRun(EVERY_5S, t("11:00:05"), t("11:00:17"), Optional.empty());

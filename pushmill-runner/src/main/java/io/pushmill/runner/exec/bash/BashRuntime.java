@@ -95,6 +95,7 @@ public final class BashRuntime implements LanguageRuntime {
       ProcessSpec spec =
           ProcessSpec.of(command, dir.path(), request.environment())
               .withTimeout(request.timeout())
+              .withStartAt(request.startAt())
               .withSession(SessionMode.SETSID_EXEC);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
       return result(outcome, dir, request.timeout());

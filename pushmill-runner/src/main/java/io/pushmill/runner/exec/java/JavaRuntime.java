@@ -79,6 +79,7 @@ public final class JavaRuntime implements LanguageRuntime {
       ProcessSpec spec =
           ProcessSpec.of(command(script), dir.path(), request.environment())
               .withTimeout(request.timeout())
+              .withStartAt(request.startAt())
               .withSession(SessionMode.SETSID_EXEC);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
       return JobResults.fromWrapper(outcome, dir, request.timeout());

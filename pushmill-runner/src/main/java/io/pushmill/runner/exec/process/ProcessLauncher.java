@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,11 @@ public final class ProcessLauncher {
             .redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(spec.environment());
+    holdUntil(spec.startAt());
+    if (spec.startAt().isPresent() && cancellation.requested()) {
+      // Canceled while it waited for its start instant: it never runs.
+      return ProcessOutcome.notStarted();
+    }
     Process process = builder.start();
     ProcessTree tree = new ProcessTree(process.toHandle(), ownSession);
     LiveTrees.add(tree);
@@ -87,6 +93,16 @@ public final class ProcessLauncher {
       throw e;
     } finally {
       LiveTrees.remove(tree);
+    }
+  }
+
+  /** The last step before a start that was prepared ahead of its instant. */
+  private static void holdUntil(Optional<Instant> startAt) throws InterruptedException {
+    if (startAt.isPresent()) {
+      Duration left = Duration.between(Instant.now(), startAt.get());
+      if (left.isPositive()) {
+        Thread.sleep(left);
+      }
     }
   }
 

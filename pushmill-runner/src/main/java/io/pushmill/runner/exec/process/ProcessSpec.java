@@ -2,6 +2,7 @@ package io.pushmill.runner.exec.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * One child process to run: its command (absolute program path first), working directory, the
  * complete environment it gets (nothing else is inherited), an optional timeout, how it gets a
- * session of its own, and optional text for its stdin (otherwise stdin is closed at once).
+ * session of its own, optional text for its stdin (otherwise stdin is closed at once), and an
+ * optional instant before which it must not start.
  */
 public record ProcessSpec(
     List<String> command,
@@ -17,7 +19,8 @@ public record ProcessSpec(
     Map<String, String> environment,
     Optional<Duration> timeout,
     SessionMode session,
-    Optional<String> stdin) {
+    Optional<String> stdin,
+    Optional<Instant> startAt) {
 
   public ProcessSpec {
     command = List.copyOf(command);
@@ -34,18 +37,26 @@ public record ProcessSpec(
   public static ProcessSpec of(
       List<String> command, Path workDir, Map<String, String> environment) {
     return new ProcessSpec(
-        command, workDir, environment, Optional.empty(), SessionMode.NONE, Optional.empty());
+        command, workDir, environment, Optional.empty(), SessionMode.NONE, Optional.empty(),
+        Optional.empty());
   }
 
   public ProcessSpec withTimeout(Duration value) {
-    return new ProcessSpec(command, workDir, environment, Optional.of(value), session, stdin);
+    return new ProcessSpec(
+        command, workDir, environment, Optional.of(value), session, stdin, startAt);
   }
 
   public ProcessSpec withSession(SessionMode value) {
-    return new ProcessSpec(command, workDir, environment, timeout, value, stdin);
+    return new ProcessSpec(command, workDir, environment, timeout, value, stdin, startAt);
   }
 
   public ProcessSpec withStdin(String value) {
-    return new ProcessSpec(command, workDir, environment, timeout, session, Optional.of(value));
+    return new ProcessSpec(
+        command, workDir, environment, timeout, session, Optional.of(value), startAt);
+  }
+
+  /** Starts the process no earlier than {@code value} (wall clock), when given. */
+  public ProcessSpec withStartAt(Optional<Instant> value) {
+    return new ProcessSpec(command, workDir, environment, timeout, session, stdin, value);
   }
 }

@@ -107,6 +107,7 @@ public final class PythonRuntime implements LanguageRuntime {
       ProcessSpec spec =
           ProcessSpec.of(command, dir.path(), request.environment())
               .withTimeout(request.timeout())
+              .withStartAt(request.startAt())
               .withSession(SessionMode.CHILD_CALLS_SETSID);
       ProcessOutcome outcome = launcher.run(spec, logs, cancel);
       return JobResults.fromWrapper(outcome, dir, request.timeout());

@@ -86,7 +86,7 @@ public final class JobResults {
         timedOut ? Outcome.TIMEOUT : Outcome.CANCELED,
         timedOut ? "Timeout" : "Canceled",
         message,
-        OptionalInt.of(outcome.exitCode()));
+        outcome.exitCode() < 0 ? OptionalInt.empty() : OptionalInt.of(outcome.exitCode()));
   }
 
   /** Canceled before the job's own process started (while its environment was prepared). */

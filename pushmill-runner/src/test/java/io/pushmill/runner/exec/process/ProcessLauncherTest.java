@@ -10,7 +10,9 @@ import io.pushmill.runner.exec.ExecFixtures.RecordingSink;
 import io.pushmill.runner.exec.support.Executables;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +47,21 @@ class ProcessLauncherTest {
     List<Long> left = processesWith("PUSHMILL_TEST_MARK", MARK);
     left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
     assertThat(left).as("processes left behind").isEmpty();
+  }
+
+  @Test
+  void a_process_with_a_start_instant_starts_no_earlier() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    Instant startAt = Instant.now().plusMillis(200);
+    ProcessOutcome outcome = launcher.run(
+        ProcessSpec.of(List.of(BASH.toString(), "-c", "echo ${EPOCHREALTIME/./}"), dir, ENV)
+            .withStartAt(Optional.of(startAt)),
+        sink, Cancellation.never());
+
+    assertThat(outcome.succeeded()).isTrue();
+    long startedMicros = Long.parseLong(sink.text().strip());
+    assertThat(startedMicros).isGreaterThanOrEqualTo(
+        startAt.getEpochSecond() * 1_000_000 + startAt.getNano() / 1_000);
   }
 
   @Test
