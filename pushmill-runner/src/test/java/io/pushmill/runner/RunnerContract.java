@@ -184,26 +184,20 @@ abstract class RunnerContract extends RunnerFixture {
   }
 
   @Test
-  void claims_take_the_earliest_due_slot_first_and_leave_future_jobs() {
+  void claims_take_the_earliest_due_slot_first_and_look_ahead_only_as_far_as_asked() {
     push("# result 1");
     UUID later = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:30"));
     UUID first = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:01"));
-    clock.set(t("11:00:02"));
-    List<Job> claimed = claimAs("w");
-    assertThat(claimed).extracting(Job::id).containsExactly(first);
-    assertThat(job(later).state()).isEqualTo(JobState.QUEUED);
-  }
-
-  @Test
-  void a_job_claimed_ahead_of_its_slot_starts_at_its_slot() {
-    push("# result 1");
     UUID soon = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:02.040"));
-    UUID later = runner.runScript(WS, SCRIPT, Json.object(), ADMIN, t("11:00:02.060"));
     clock.set(t("11:00:02"));
-    List<Job> claimed = runner.store().inOneStatement(
+    assertThat(claimAs("w")).extracting(Job::id).containsExactly(first);
+    assertThat(job(first).startedAt()).contains(t("11:00:02"));
+
+    List<Job> ahead = runner.store().inOneStatement(
         tx -> tx.jobs().claim("w", clock.instant(), t("11:00:02.050"), 10));
-    assertThat(claimed).extracting(Job::id).containsExactly(soon);
-    assertThat(job(soon).startedAt()).contains(t("11:00:02.040"));
+    assertThat(ahead).extracting(Job::id).containsExactly(soon);
+    assertThat(job(soon).startedAt()).as("a job claimed ahead starts at its slot")
+        .contains(t("11:00:02.040"));
     assertThat(job(later).state()).isEqualTo(JobState.QUEUED);
   }
 
@@ -484,9 +478,7 @@ abstract class RunnerContract extends RunnerFixture {
   @Test
   void the_reaper_fails_a_job_whose_worker_stopped_pinging() {
     push("# result 1");
-    UUID id = run("{}");
-    clock.set(t("11:00:02"));
-    claimAs("ghost");
+    UUID id = claimedBy("ghost");
     clock.set(t("11:01:02"));
     assertThat(runner.reap()).isZero();
     clock.set(t("11:01:02.001"));
@@ -502,9 +494,7 @@ abstract class RunnerContract extends RunnerFixture {
   @Test
   void a_verdict_records_its_statistics_only_when_it_applies() {
     push("# result 1");
-    UUID id = run("{}");
-    clock.set(t("11:00:02"));
-    claimAs("late");
+    UUID id = claimedBy("late");
     StatsRepository.Sample sample = new StatsRepository.Sample(WS, "run", SCRIPT.value(), "",
         "success", 0, 0.5, clock.instant());
     StatsRepository.Sample delay = new StatsRepository.Sample(WS, "delay", SCRIPT.value(), "",

@@ -107,6 +107,14 @@ abstract class RunnerFixture {
     return runner.runDueJobs();
   }
 
+  /** A job of the pushed script, queued now and claimed at 11:00:02 by {@code worker}. */
+  UUID claimedBy(String worker) {
+    UUID id = run("{}");
+    clock.set(t("11:00:02"));
+    claimAs(worker);
+    return id;
+  }
+
   /** Claims due jobs as another (imaginary) worker, as if it then died. */
   List<Job> claimAs(String worker) {
     return runner.store().inTransaction(tx -> tx.jobs().claim(worker, clock.instant(), 10));
