@@ -284,11 +284,15 @@ class ManyProcessesIT {
 
   /**
    * A plain job the dead worker left failed with {@code reason}; an idempotent one was queued
-   * again, once, and then ran to success.
+   * again, once, and then ran to success. The dead worker may have claimed a job without starting
+   * it (claimed ahead of its slot and held until then), so its own start record may be missing.
    */
   static void assertOrphansSettled(Kill kill, String reason) {
     RunRecords runs = RunRecords.read(records);
+    assertThat(kill.orphans()).anySatisfy(orphan ->
+        assertThat(runs.startsOf(orphan.id())).startsWith(kill.worker()));
     assertThat(kill.orphans()).allSatisfy(orphan -> {
+      List<String> starts = runs.startsOf(orphan.id());
       Row now = db.get(orphan.id());
       String log = db.log(orphan.id());
       assertThat(log).contains("worker " + kill.worker() + " " + reason);
@@ -296,13 +300,15 @@ class ManyProcessesIT {
         assertThat(now.state()).isEqualTo("success");
         assertThat(now.attempt()).isEqualTo(2);
         assertThat(log).contains("the job is queued again (restart 1 of 3)");
-        assertThat(runs.startsOf(orphan.id())).containsExactly(kill.worker(),
-            now.worker().orElseThrow());
+        assertThat(starts).hasSizeBetween(1, 2).endsWith(now.worker().orElseThrow());
+        if (starts.size() == 2) {
+          assertThat(starts.getFirst()).isEqualTo(kill.worker());
+        }
       } else {
         assertThat(now.state()).isEqualTo("failure");
         assertThat(now.attempt()).isEqualTo(1);
         assertThat(now.error().orElseThrow()).contains("worker " + kill.worker() + " " + reason);
-        assertThat(runs.startsOf(orphan.id())).containsExactly(kill.worker());
+        assertThat(starts).isIn(List.of(), List.of(kill.worker()));
       }
     });
   }
