@@ -54,6 +54,12 @@ public final class RunnerOptions {
       description = "How often an idle worker looks for jobs queued by other processes.")
   Duration pollInterval;
 
+  @Option(names = "--worker.claim-ahead", defaultValue = "50ms", paramLabel = "<duration>",
+      converter = DurationFlag.class,
+      description = "How long before its slot a worker claims a job and prepares it, so that "
+          + "the process starts at the slot (0 to 1s; 0 claims jobs only once they are due).")
+  Duration claimAhead;
+
   @Option(names = "--worker.heartbeat-interval", defaultValue = "5s", paramLabel = "<duration>",
       converter = DurationFlag.class,
       description = "How often a worker and its running jobs ping.")
@@ -131,13 +137,15 @@ public final class RunnerOptions {
     check(heartbeatInterval.multipliedBy(3).compareTo(zombieTimeout) <= 0, "--job.zombie-timeout",
         GoDuration.format(zombieTimeout), "it must be at least 3 × --worker.heartbeat-interval ("
             + GoDuration.format(heartbeatInterval) + ")");
+    check(!claimAhead.isNegative() && claimAhead.compareTo(Duration.ofSeconds(1)) <= 0,
+        "--worker.claim-ahead", GoDuration.format(claimAhead), "give 0 to 1s");
     RunnerConfig.Builder b = RunnerConfig.builder();
     databaseUrl().ifPresentOrElse(b::databaseUrl, () -> b.dataDir(dataDir()));
     if (workerName != null) {
       b.workerName(workerName);
     }
     String url = baseUrl().orElse(defaultBaseUrl);
-    b.workerSlots(slots).workerGroup(workerGroup).pollInterval(pollInterval)
+    b.workerSlots(slots).workerGroup(workerGroup).pollInterval(pollInterval).claimAhead(claimAhead)
         .heartbeatInterval(heartbeatInterval).defaultTimeout(defaultTimeout)
         .zombieTimeout(zombieTimeout).zombieRestartLimit(restartLimit).retention(retention)
         .logCapBytes(maxLogBytes).shutdownGrace(shutdownGrace).baseUrl(url);

@@ -52,7 +52,8 @@ class RunnerOptionsTest {
     Outcome o = run("--data-dir", "/tmp/pm-data", "--worker.slots", "2", "--worker.name",
         "box-1", "--worker.group", "gpu", "--job.default-timeout", "90s",
         "--job.zombie-timeout", "2m", "--job.retention", "24h", "--job.shutdown-grace", "1m30s",
-        "--worker.poll-interval", "250ms", "--base-url", "http://api:8000");
+        "--worker.poll-interval", "250ms", "--worker.claim-ahead", "20ms",
+        "--base-url", "http://api:8000");
 
     RunnerConfig c = o.probe().config;
     assertThat(o.code()).as(o.err()).isZero();
@@ -66,6 +67,7 @@ class RunnerOptionsTest {
     assertThat(c.retention()).isEqualTo(Duration.ofHours(24));
     assertThat(c.shutdownGrace()).isEqualTo(Duration.ofSeconds(90));
     assertThat(c.pollInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.claimAhead()).isEqualTo(Duration.ofMillis(20));
     assertThat(c.baseUrl()).isEqualTo("http://api:8000");
   }
 
@@ -78,6 +80,7 @@ class RunnerOptionsTest {
     assertThat(c.defaultTimeout()).isEqualTo(Duration.ofMinutes(15));
     assertThat(c.zombieTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.retention()).isEqualTo(Duration.ofDays(7));
+    assertThat(c.claimAhead()).isEqualTo(Duration.ofMillis(50));
     assertThat(c.baseUrl()).isEqualTo("http://localhost:8000");
   }
 
@@ -97,6 +100,7 @@ class RunnerOptionsTest {
             "--job.default-timeout", "5x"),
         Arguments.of(new String[] {"--job.retention", "0s"}, "--job.retention", "0s"),
         Arguments.of(new String[] {"--worker.slots", "500"}, "--worker.slots", "500"),
+        Arguments.of(new String[] {"--worker.claim-ahead", "2s"}, "--worker.claim-ahead", "2s"),
         Arguments.of(new String[] {"--worker.slots", "many"}, "--worker.slots", "many"),
         Arguments.of(new String[] {"--worker.name", "a b"}, "--worker.name", "a b"),
         Arguments.of(new String[] {"--job.zombie-timeout", "10s"}, "--job.zombie-timeout",
