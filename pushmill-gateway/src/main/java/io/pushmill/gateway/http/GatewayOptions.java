@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Settings of the gateway's HTTP surface; most mirror upstream flags of the same name.
@@ -107,127 +108,96 @@ public record GatewayOptions(
 
   /** These options listening elsewhere. */
   public GatewayOptions withListenAddresses(List<String> addresses) {
-    return new GatewayOptions(
-        addresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        enableAdminApi,
-        enableLifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        webConfigFile,
-        flags,
-        buildInfo,
-        clock);
+    return with(p -> p.listenAddresses = addresses);
   }
 
   /** These options with the admin API and the lifecycle API switched on or off. */
   public GatewayOptions withApis(boolean adminApi, boolean lifecycle) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        adminApi,
-        lifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        webConfigFile,
-        flags,
-        buildInfo,
-        clock);
+    return with(p -> {
+      p.enableAdminApi = adminApi;
+      p.enableLifecycle = lifecycle;
+    });
   }
 
   /** These options with other push settings. */
   public GatewayOptions withPush(boolean check, boolean utf8, long maxBody) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        enableAdminApi,
-        enableLifecycle,
-        check,
-        utf8,
-        maxBody,
-        webConfigFile,
-        flags,
-        buildInfo,
-        clock);
+    return with(p -> {
+      p.consistencyCheck = check;
+      p.utf8Names = utf8;
+      p.maxBodySize = maxBody;
+    });
   }
 
   /** These options with other paths. */
   public GatewayOptions withPaths(String telemetry, Optional<URI> external, String prefix) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetry,
-        external,
-        prefix,
-        enableAdminApi,
-        enableLifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        webConfigFile,
-        flags,
-        buildInfo,
-        clock);
+    return with(p -> {
+      p.telemetryPath = telemetry;
+      p.externalUrl = external;
+      p.routePrefix = prefix;
+    });
   }
 
   /** These options with a web configuration file. */
   public GatewayOptions withWebConfigFile(Optional<Path> file) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        enableAdminApi,
-        enableLifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        file,
-        flags,
-        buildInfo,
-        clock);
+    return with(p -> p.webConfigFile = file);
   }
 
   /** These options reporting other flags and build information. */
   public GatewayOptions withReport(Map<String, String> allFlags, BuildInfo build) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        enableAdminApi,
-        enableLifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        webConfigFile,
-        allFlags,
-        build,
-        clock);
+    return with(p -> {
+      p.flags = allFlags;
+      p.buildInfo = build;
+    });
   }
 
   /** These options with another clock. */
   public GatewayOptions withClock(InstantSource newClock) {
-    return new GatewayOptions(
-        listenAddresses,
-        telemetryPath,
-        externalUrl,
-        routePrefix,
-        enableAdminApi,
-        enableLifecycle,
-        consistencyCheck,
-        utf8Names,
-        maxBodySize,
-        webConfigFile,
-        flags,
-        buildInfo,
-        newClock);
+    return with(p -> p.clock = newClock);
+  }
+
+  /** A copy with {@code change} applied to its components; the canonical constructor checks it. */
+  private GatewayOptions with(Consumer<Parts> change) {
+    Parts parts = new Parts(this);
+    change.accept(parts);
+    return parts.build();
+  }
+
+  /** The components of a set of options, for the withers to change. */
+  private static final class Parts {
+    private List<String> listenAddresses;
+    private String telemetryPath;
+    private Optional<URI> externalUrl;
+    private String routePrefix;
+    private boolean enableAdminApi;
+    private boolean enableLifecycle;
+    private boolean consistencyCheck;
+    private boolean utf8Names;
+    private long maxBodySize;
+    private Optional<Path> webConfigFile;
+    private Map<String, String> flags;
+    private BuildInfo buildInfo;
+    private InstantSource clock;
+
+    Parts(GatewayOptions o) {
+      listenAddresses = o.listenAddresses;
+      telemetryPath = o.telemetryPath;
+      externalUrl = o.externalUrl;
+      routePrefix = o.routePrefix;
+      enableAdminApi = o.enableAdminApi;
+      enableLifecycle = o.enableLifecycle;
+      consistencyCheck = o.consistencyCheck;
+      utf8Names = o.utf8Names;
+      maxBodySize = o.maxBodySize;
+      webConfigFile = o.webConfigFile;
+      flags = o.flags;
+      buildInfo = o.buildInfo;
+      clock = o.clock;
+    }
+
+    GatewayOptions build() {
+      return new GatewayOptions(listenAddresses, telemetryPath, externalUrl, routePrefix,
+          enableAdminApi, enableLifecycle, consistencyCheck, utf8Names, maxBodySize,
+          webConfigFile, flags, buildInfo, clock);
+    }
   }
 }

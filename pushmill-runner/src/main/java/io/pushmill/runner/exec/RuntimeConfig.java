@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How the language runtimes run jobs on this machine.
@@ -84,137 +85,67 @@ public record RuntimeConfig(
   }
 
   public RuntimeConfig withPythonInterpreter(Path value) {
-    return new RuntimeConfig(
-        PythonInterpreter.realInterpreter(value),
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
+    return with(p -> p.pythonInterpreter = value);
   }
 
   public RuntimeConfig withCacheDir(Path value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        value,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
+    return with(p -> p.cacheDir = value);
   }
 
   public RuntimeConfig withJobsDir(Path value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        value,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
+    return with(p -> p.jobsDir = value);
   }
 
   public RuntimeConfig withGracePeriod(Duration value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        value,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
+    return with(p -> p.gracePeriod = value);
   }
 
   public RuntimeConfig withOutputLimits(OutputLimits value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        value,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
-  }
-
-  public RuntimeConfig withJavaOptions(List<String> value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        value,
-        installEnvironment,
-        installTimeout);
+    return with(p -> p.outputLimits = value);
   }
 
   public RuntimeConfig withInstallEnvironment(Map<String, String> value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        value,
-        installTimeout);
+    return with(p -> p.installEnvironment = value);
   }
 
-  public RuntimeConfig withInstallTimeout(Duration value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        setsid,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        value);
+  /** A copy with {@code change} applied to its components; the canonical constructor checks it. */
+  private RuntimeConfig with(Consumer<Parts> change) {
+    Parts parts = new Parts(this);
+    change.accept(parts);
+    return parts.build();
   }
 
-  public RuntimeConfig withSetsid(Optional<Path> value) {
-    return new RuntimeConfig(
-        pythonInterpreter,
-        bash,
-        javaHome,
-        value,
-        cacheDir,
-        jobsDir,
-        gracePeriod,
-        outputLimits,
-        javaOptions,
-        installEnvironment,
-        installTimeout);
+  /** The components of a config, to be changed one at a time by the withers. */
+  private static final class Parts {
+    private Path pythonInterpreter;
+    private final Path bash;
+    private final Path javaHome;
+    private final Optional<Path> setsid;
+    private Path cacheDir;
+    private Path jobsDir;
+    private Duration gracePeriod;
+    private OutputLimits outputLimits;
+    private final List<String> javaOptions;
+    private Map<String, String> installEnvironment;
+    private final Duration installTimeout;
+
+    Parts(RuntimeConfig c) {
+      pythonInterpreter = c.pythonInterpreter;
+      bash = c.bash;
+      javaHome = c.javaHome;
+      setsid = c.setsid;
+      cacheDir = c.cacheDir;
+      jobsDir = c.jobsDir;
+      gracePeriod = c.gracePeriod;
+      outputLimits = c.outputLimits;
+      javaOptions = c.javaOptions;
+      installEnvironment = c.installEnvironment;
+      installTimeout = c.installTimeout;
+    }
+
+    RuntimeConfig build() {
+      return new RuntimeConfig(pythonInterpreter, bash, javaHome, setsid, cacheDir, jobsDir,
+          gracePeriod, outputLimits, javaOptions, installEnvironment, installTimeout);
+    }
   }
 }
