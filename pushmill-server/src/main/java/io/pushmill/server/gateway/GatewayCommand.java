@@ -5,6 +5,7 @@ import io.pushmill.gateway.http.BuildInfo;
 import io.pushmill.gateway.http.GatewayOptions;
 import io.pushmill.gateway.http.gocompat.GoDuration;
 import io.pushmill.gateway.store.TtlPolicy;
+import io.pushmill.server.FlagConverters;
 import io.pushmill.server.logging.Logging;
 import java.net.URI;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.exec.LanguageRuntime;
 import io.pushmill.runner.exec.LanguageRuntimes;
 import io.pushmill.runner.exec.RuntimeConfig;
+import io.pushmill.server.FlagConverters;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -50,28 +51,28 @@ public final class RunnerOptions {
   String workerGroup;
 
   @Option(names = "--worker.poll-interval", defaultValue = "500ms", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "How often an idle worker looks for jobs queued by other processes.")
   Duration pollInterval;
 
   @Option(names = "--worker.claim-ahead", defaultValue = "50ms", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.NonNegativeDuration.class,
       description = "How long before its slot a worker claims a job and prepares it, so that "
           + "the process starts at the slot (0 to 1s; 0 claims jobs only once they are due).")
   Duration claimAhead;
 
   @Option(names = "--worker.heartbeat-interval", defaultValue = "5s", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "How often a worker and its running jobs ping.")
   Duration heartbeatInterval;
 
   @Option(names = "--job.default-timeout", defaultValue = "15m", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "Timeout of scripts that set none.")
   Duration defaultTimeout;
 
   @Option(names = "--job.zombie-timeout", defaultValue = "60s", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "A running job whose worker has not pinged for this long is reaped.")
   Duration zombieTimeout;
 
@@ -80,7 +81,7 @@ public final class RunnerOptions {
   int restartLimit;
 
   @Option(names = "--job.retention", defaultValue = "168h", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "How long finished jobs and their logs are kept.")
   Duration retention;
 
@@ -89,7 +90,7 @@ public final class RunnerOptions {
   long maxLogBytes;
 
   @Option(names = "--job.shutdown-grace", defaultValue = "10s", paramLabel = "<duration>",
-      converter = DurationFlag.class,
+      converter = FlagConverters.PositiveDuration.class,
       description = "On shutdown, how long running jobs may go on before they are ended.")
   Duration shutdownGrace;
 
@@ -137,7 +138,7 @@ public final class RunnerOptions {
     check(heartbeatInterval.multipliedBy(3).compareTo(zombieTimeout) <= 0, "--job.zombie-timeout",
         GoDuration.format(zombieTimeout), "it must be at least 3 × --worker.heartbeat-interval ("
             + GoDuration.format(heartbeatInterval) + ")");
-    check(!claimAhead.isNegative() && claimAhead.compareTo(Duration.ofSeconds(1)) <= 0,
+    check(claimAhead.compareTo(Duration.ofSeconds(1)) <= 0,
         "--worker.claim-ahead", GoDuration.format(claimAhead), "give 0 to 1s");
     RunnerConfig.Builder b = RunnerConfig.builder();
     databaseUrl().ifPresentOrElse(b::databaseUrl, () -> b.dataDir(dataDir()));

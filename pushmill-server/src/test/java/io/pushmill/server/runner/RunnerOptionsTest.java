@@ -85,6 +85,14 @@ class RunnerOptionsTest {
   }
 
   @Test
+  void claiming_ahead_can_be_switched_off_with_zero() {
+    Outcome o = run("--worker.claim-ahead", "0s");
+
+    assertThat(o.code()).as(o.err()).isZero();
+    assertThat(o.probe().config.claimAhead()).isZero();
+  }
+
+  @Test
   void a_database_url_replaces_the_embedded_database_and_is_never_shown() {
     Outcome o = run("--database-url", "jdbc:postgresql://db/pm?password=hunter2");
 
@@ -101,6 +109,8 @@ class RunnerOptionsTest {
         Arguments.of(new String[] {"--job.retention", "0s"}, "--job.retention", "0s"),
         Arguments.of(new String[] {"--worker.slots", "500"}, "--worker.slots", "500"),
         Arguments.of(new String[] {"--worker.claim-ahead", "2s"}, "--worker.claim-ahead", "2s"),
+        Arguments.of(new String[] {"--worker.claim-ahead", "-5ms"}, "--worker.claim-ahead",
+            "-5ms"),
         Arguments.of(new String[] {"--worker.slots", "many"}, "--worker.slots", "many"),
         Arguments.of(new String[] {"--worker.name", "a b"}, "--worker.name", "a b"),
         Arguments.of(new String[] {"--job.zombie-timeout", "10s"}, "--job.zombie-timeout",
