@@ -27,6 +27,9 @@ final class JdbcJobs implements JobRepository {
       FROM picked WHERE job.id = picked.id AND job.state = 'queued'
       RETURNING\s""" + JobRows.qualified("job");
 
+  /** A statistics sample for each job {@link #finishWithStats} finished; built once. */
+  private static final String STAT_UPSERT_PER_DONE = Dialect.postgresStatUpsert("done");
+
   private final Sql sql;
   private final Dialect dialect;
 
@@ -141,7 +144,7 @@ final class JdbcJobs implements JobRepository {
     StringBuilder statement = new StringBuilder("WITH done AS (" + update + " RETURNING id)");
     for (int i = 0; i < stats.size(); i++) {
       statement.append(", stat").append(i).append(" AS (")
-          .append(Dialect.postgresStatUpsert("done")).append(")");
+          .append(STAT_UPSERT_PER_DONE).append(")");
       args.addAll(List.of(JdbcStats.args(stats.get(i))));
     }
     statement.append(" SELECT COUNT(*) FROM done");
