@@ -10,9 +10,10 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Answers what Jetty refuses before any route sees it (a malformed request, a URL or headers over
- * the limit) the way Go's server does: plain text {@code 400 Bad Request}, no HTML.
+ * the limit) the way Go's server does: plain text {@code 400 Bad Request}, no HTML. The API server
+ * uses it too: {@code wmill} turns an HTML error page into a misleading "auth gateway" error.
  */
-final class PlainErrorHandler extends ErrorHandler {
+public final class PlainErrorHandler extends ErrorHandler {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     int code = response.getStatus();

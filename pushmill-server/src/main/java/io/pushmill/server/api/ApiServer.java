@@ -1,6 +1,7 @@
 package io.pushmill.server.api;
 
 import io.pushmill.gateway.http.ListenAddress;
+import io.pushmill.gateway.http.PlainErrorHandler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ApiServer implements AutoCloseable {
     pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server = new Server(pool);
     server.setStopTimeout(STOP_TIMEOUT_MS);
-    server.setErrorHandler(new TextErrorHandler());
+    server.setErrorHandler(new PlainErrorHandler());
     for (ListenAddress a : addresses) {
       ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http()));
       c.setHost(a.host().orElse(null));
