@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pushmill.gateway.store.GroupingKey;
 import io.pushmill.runner.Runner;
 import io.pushmill.runner.RunnerConfig;
+import io.pushmill.runner.SettableClock;
 import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.model.NewSchedule;
 import io.pushmill.runner.model.NewScript;
 import io.pushmill.runner.model.ScriptPath;
 import io.pushmill.server.api.auth.Principal;
 import io.pushmill.server.testing.ApiFixture;
-import io.pushmill.server.testing.MutableClock;
 import io.pushmill.server.testing.ScriptedRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduleTtlPolicyTest {
   private static final ScriptPath SCRIPT = ScriptPath.of("u/admin/records");
   @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-12T12:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-12T12:00:00Z"));
   private Runner runner;
   private ScheduleTtlPolicy policy;
 

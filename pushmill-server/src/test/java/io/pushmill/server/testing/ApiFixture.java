@@ -7,6 +7,7 @@ import io.pushmill.metrics.MetricFamily;
 import io.pushmill.metrics.MetricType;
 import io.pushmill.metrics.MetricValue;
 import io.pushmill.runner.RunnerConfig;
+import io.pushmill.runner.SettableClock;
 import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.exec.LanguageRuntime;
 import io.pushmill.runner.model.Json;
@@ -35,7 +36,7 @@ public final class ApiFixture implements AutoCloseable {
   public static final Map<String, String> WORKER_ENV =
       Map.of("PATH", "/usr/bin:/bin", "HOME", "/tmp", "LANG", "C.UTF-8");
 
-  public final MutableClock tokenClock = new MutableClock(Instant.now());
+  public final SettableClock tokenClock = new SettableClock(Instant.now());
   public final Map<Language, LanguageRuntime> runtimes;
   public final RunnerStack stack;
   public final ApiServer server;

@@ -3,14 +3,14 @@ package io.pushmill.server.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pushmill.server.testing.MutableClock;
+import io.pushmill.runner.SettableClock;
 import io.pushmill.server.ui.Sessions.Session;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+  final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
   final Sessions sessions = new Sessions(clock, Duration.ofMinutes(30), Duration.ofHours(2), 3);
 
   @Test

@@ -3,12 +3,12 @@ package io.pushmill.server.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.pushmill.runner.SettableClock;
 import io.pushmill.runner.exec.Language;
 import io.pushmill.runner.model.Job;
 import io.pushmill.runner.model.JobKind;
 import io.pushmill.runner.model.JobState;
 import io.pushmill.runner.model.ScriptPath;
-import io.pushmill.server.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class JobTokensTest {
   static final UUID ID = UUID.fromString("8d6f0e2a-1111-4222-8333-944455556666");
-  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+  final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
   final JobTokens tokens = JobTokens.create(AdminToken.of("admin-secret"), clock,
       job -> Duration.ofMinutes(5));
 
